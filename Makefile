@@ -1,0 +1,100 @@
+# Makefile — builds libsopcheck.a and the sopcheck binary, runs the tests; plain GNU make.
+#
+#   make            build build/sopcheck and build/libsopcheck.a
+#   make run        check the bundled sample profiles against the bundled Zoetermeer rules
+#   make check      run every test (unit suites, data-driven cases, end-to-end)
+#   make check-asan the same under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make memcheck   the unit suites under valgrind (CK_FORK=no)
+#
+# Missing build dependencies are installed by tools/deps.sh (apt-get as root or with sudo),
+# or named exactly when that is not possible.
+
+CC       ?= cc
+BUILD    ?= build
+OPT      ?= -O2
+SAN      ?=
+CFLAGS_COMMON = -std=c11 -D_POSIX_C_SOURCE=200809L -g $(OPT) $(SAN) -I. -I$(BUILD)/gen
+WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+GENWARN  = -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
+
+DEPS_STAMP := $(BUILD)/.deps-ok
+PKG_CFLAGS = $(shell pkg-config --cflags yaml-0.1 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
+CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
+CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
+
+LIB_SRC  := $(sort $(wildcard base/*.c dsl/*.c engine/*.c report/*.c))
+GEN_SRC  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/parser.o $(BUILD)/gen/lexer.o
+CLI_SRC  := $(sort $(wildcard cli/*.c))
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/bundled_rules.o
+TEST_SRC := $(sort $(wildcard tests/unit/*.c))
+TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
+RULES    := $(sort $(wildcard rules/*.rules))
+
+.PHONY: all deps run check check-unit check-e2e check-asan memcheck clean
+all: $(BUILD)/sopcheck $(BUILD)/libsopcheck.a
+
+deps: $(DEPS_STAMP)
+$(DEPS_STAMP): tools/deps.sh
+	@sh tools/deps.sh
+	@mkdir -p $(@D) && touch $@
+
+# --- generated scanner and parser -------------------------------------------------------
+$(BUILD)/gen/parser.c $(BUILD)/gen/parser.h: dsl/parser.y | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	bison -Wall -Werror --header=$(BUILD)/gen/parser.h -o $(BUILD)/gen/parser.c $<
+$(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: dsl/lexer.l | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	flex --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
+$(BUILD)/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+	$(CC) $(CFLAGS_COMMON) $(GENWARN) -c -o $@ $<
+
+# the rules in rules/ are compiled into the binary as the default ruleset
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 $(WARN) -O2 -o $@ $<
+$(BUILD)/gen/bundled_rules.c: $(BUILD)/tools/embed $(RULES)
+	@mkdir -p $(@D)
+	$(BUILD)/tools/embed $@ $(RULES)
+
+# --- our code ---------------------------------------------------------------------------
+$(BUILD)/%.o: %.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_COMMON) $(WARN) $(PKG_CFLAGS) $(CHECK_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/libsopcheck.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/sopcheck: $(CLI_OBJ) $(BUILD)/libsopcheck.a
+	$(CC) $(SAN) -o $@ $(CLI_OBJ) $(BUILD)/libsopcheck.a $(PKG_LIBS) -lpthread
+
+# --- tests ------------------------------------------------------------------------------
+# Every tests/unit/*.c defines `Suite *suite_NAME(void)`; the runner registers them all.
+$(BUILD)/gen/suites.h: $(TEST_SRC)
+	@mkdir -p $(@D)
+	@sed -n 's/^Suite \*\(suite_[a-z0-9_]*\)(void)$$/SC_SUITE(\1)/p' $(TEST_SRC) > $@.tmp && mv $@.tmp $@
+$(BUILD)/tests/run_unit.o: tests/run_unit.c $(BUILD)/gen/suites.h
+$(BUILD)/tests/run_unit: $(BUILD)/tests/run_unit.o $(TEST_OBJ) $(BUILD)/libsopcheck.a
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
+
+check: check-unit check-e2e
+check-unit: $(BUILD)/tests/run_unit $(BUILD)/sopcheck
+	SC_BUILD=$(BUILD) $(BUILD)/tests/run_unit
+check-e2e: $(BUILD)/sopcheck
+	@sh tests/e2e.sh $(BUILD)/sopcheck
+
+check-asan:
+	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" check
+
+memcheck: $(BUILD)/tests/run_unit $(BUILD)/sopcheck
+	CK_FORK=no SC_BUILD=$(BUILD) valgrind --error-exitcode=3 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible -q $(BUILD)/tests/run_unit
+
+run: $(BUILD)/sopcheck
+	$(BUILD)/sopcheck check fixtures/samples
+
+clean:
+	rm -rf build build-asan build-fuzz
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)

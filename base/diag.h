@@ -1,0 +1,52 @@
+/* base/diag.h — diagnostics: the one shape every error and warning takes, delivered to a caller's sink. */
+#ifndef SC_DIAG_H
+#define SC_DIAG_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef enum { SC_SEV_ERROR, SC_SEV_WARNING, SC_SEV_NOTE } sc_severity;
+
+/* One diagnostic. Positions are 1-based; line 0 means "the whole file".
+ * src_line points into the input text (not NUL-terminated, src_line_len bytes) so a
+ * printer can quote the line and put a caret under col; it is NULL when unknown.
+ * All pointers are valid only during the sink call, unless the producer says otherwise. */
+typedef struct sc_diag {
+    sc_severity severity;
+    const char *file;
+    unsigned line, col;
+    const char *message;  /* what is wrong */
+    const char *hint;     /* what to do about it; may be NULL */
+    const char *src_line;
+    size_t src_line_len;
+} sc_diag;
+
+typedef void (*sc_diag_fn)(void *ctx, const sc_diag *d);
+
+/* Where a library stage sends its diagnostics. It counts them and stops passing errors
+ * on after max_errors (0: no limit); `suppressed` counts the ones it held back. */
+typedef struct sc_diag_sink {
+    sc_diag_fn fn;  /* may be NULL: count only */
+    void *ctx;
+    unsigned errors, warnings, suppressed;
+    unsigned max_errors;
+} sc_diag_sink;
+
+void sc_diag_sink_init(sc_diag_sink *s, sc_diag_fn fn, void *ctx, unsigned max_errors);
+
+/* Report a diagnostic at line:col of `text` (the whole input, text_len bytes; may be NULL).
+ * The message is formatted with printf rules. */
+void sc_diag_report(sc_diag_sink *s, sc_severity sev, const char *file, const char *text, size_t text_len,
+                    unsigned line, unsigned col, const char *hint, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 9, 10)))
+#endif
+    ;
+void sc_diag_vreport(sc_diag_sink *s, sc_severity sev, const char *file, const char *text, size_t text_len,
+                     unsigned line, unsigned col, const char *hint, const char *fmt, va_list ap);
+
+/* Find line `line` (1-based) in text; returns its start and sets *len (without the newline). */
+const char *sc_text_line(const char *text, size_t text_len, unsigned line, size_t *len);
+
+#endif

@@ -1,0 +1,34 @@
+/* base/text.h — small text utilities shared by every stage: dates, UTF-8, numbers, spelling distance. */
+#ifndef SC_TEXT_H
+#define SC_TEXT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Dates are whole days since 1970-01-01 (proleptic Gregorian). */
+typedef int32_t sc_date;
+
+/* Parse exactly YYYY-MM-DD (year 1900..2999) and reject days that do not exist. 0 on success. */
+int sc_date_parse(const char *s, size_t n, sc_date *out);
+sc_date sc_date_from_ymd(int y, int m, int d);
+void sc_date_to_ymd(sc_date d, int *y, int *m, int *day);
+/* Writes "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). */
+void sc_date_format(sc_date d, char *buf);
+/* Add months (may be negative); the day is clamped to the end of the target month. */
+sc_date sc_date_add_months(sc_date d, int months);
+
+/* Returns the byte offset of the first invalid UTF-8 sequence or NUL byte, or -1 when all is well. */
+long sc_utf8_check(const char *s, size_t n);
+/* Number of code points in a valid UTF-8 string (used for columns). */
+size_t sc_utf8_len(const char *s, size_t n);
+
+/* Parse a plain decimal number: optional '-', digits, optional '.' and digits. No exponents,
+ * no leading '+', no spaces. Sets *is_whole when there is no fraction part. 0 on success,
+ * -1 when the text is not such a number, -2 when it is out of range (|x| >= 1e15). */
+int sc_number_parse(const char *s, size_t n, double *out, bool *is_whole);
+
+/* Edit distance (Damerau: adjacent swaps cost 1) between two short strings, capped at 'cap'+1. */
+unsigned sc_edit_distance(const char *a, const char *b, unsigned cap);
+
+#endif

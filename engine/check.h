@@ -1,0 +1,60 @@
+/* engine/check.h — evaluation: a bound profile against the compiled rules gives a result structure; no text is produced here. */
+#ifndef SC_CHECK_H
+#define SC_CHECK_H
+
+#include <stdint.h>
+
+#include "../base/arena.h"
+#include "../dsl/rules.h"
+#include "profile.h"
+
+typedef enum sc_profile_status {
+    SC_PROFILE_COMPLIANT,
+    SC_PROFILE_NOT_COMPLIANT,  /* some norm is not met */
+    SC_PROFILE_INCOMPLETE,     /* nothing fails, some norm item is unanswered */
+    SC_PROFILE_INVALID         /* could not be evaluated: see the errors */
+} sc_profile_status;
+
+typedef enum sc_item_status {
+    SC_ITEM_MET,
+    SC_ITEM_NOT_MET,
+    SC_ITEM_UNANSWERED,        /* the norm needs an answer that is missing */
+    SC_ITEM_NOT_APPLICABLE     /* its `when` does not hold, or it has no norm (ambition only, field) */
+} sc_item_status;
+
+typedef enum sc_ambition_status { SC_AMBITION_NONE, SC_AMBITION_REACHED, SC_AMBITION_OPEN } sc_ambition_status;
+
+typedef enum sc_group_status { SC_GROUP_MET, SC_GROUP_NOT_MET, SC_GROUP_INCOMPLETE } sc_group_status;
+
+typedef struct sc_item_result {
+    sc_item_status status;
+    sc_ambition_status ambition;
+    uint32_t category;          /* band index for banded items with an answer, else SC_NONE */
+} sc_item_result;
+
+/* A profile error, kept with the result so every report format can carry it. */
+typedef struct sc_profile_error {
+    sc_severity severity;
+    uint32_t line, col;
+    const char *message;
+    const char *hint;
+} sc_profile_error;
+
+typedef struct sc_result {
+    const sc_rules *rules;
+    const sc_profile *profile;       /* answers, path and text */
+    sc_profile_status status;
+    uint32_t nerrors;
+    const sc_profile_error *errors;  /* errors and warnings, in input order */
+    const sc_item_result *items;     /* rules->nitems entries (NULL when invalid) */
+    const sc_group_status *agreements;  /* rules->nagreements entries */
+    const sc_group_status *promises;    /* rules->npromises entries */
+} sc_result;
+
+/* Evaluate a valid profile. All memory comes from `arena` (the profile's). Returns 0, or -1 when out of memory. */
+int sc_check_evaluate(sc_arena *arena, const sc_rules *rules, const sc_profile *profile, sc_result *out);
+
+/* Evaluate one predicate against a profile: 1 true, 0 false, -1 unknown (a subject is unanswered). */
+int sc_pred_eval(const sc_rules *rules, const sc_profile *profile, const sc_pred *p);
+
+#endif

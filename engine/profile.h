@@ -1,0 +1,52 @@
+/* engine/profile.h — a school's profile bound to a ruleset: one typed, located answer per item, after validation. */
+#ifndef SC_PROFILE_H
+#define SC_PROFILE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "../base/arena.h"
+#include "../base/diag.h"
+#include "../dsl/rules.h"
+#include "yaml.h"
+
+/* One answer. `present` false means unanswered (absent or empty): its own status, never "nee". */
+typedef struct sc_value {
+    bool present;
+    uint32_t line, col;     /* of the value (or of the key when the value is empty), 0 when absent */
+    const char *raw;        /* the text as written (scalars), or NULL */
+    union {
+        bool yes;           /* YESNO */
+        double number;      /* NUMBER, PERCENT */
+        sc_date date;       /* DATE */
+        uint32_t member;    /* SCALE */
+        uint64_t set;       /* SET: bit k = member k */
+        const char *text;   /* TEXT */
+    } v;
+} sc_value;
+
+/* A profile: its text, its tree and its answers, all in one arena. */
+typedef struct sc_profile {
+    sc_arena *arena;
+    const char *path;
+    const char *text;
+    size_t text_len;
+    const sc_rules *rules;
+    uint32_t format;        /* the `profiel:` format number */
+    sc_value *answers;      /* rules->nitems entries, indexed like rules->items */
+    bool has_peildatum;
+    sc_date peildatum;
+} sc_profile;
+
+/* Load and validate a profile from text (not necessarily NUL-terminated).
+ * Every problem goes to `diags` as file:line:col errors: YAML errors, unknown keys (with a
+ * "did you mean"), values of the wrong type or outside their scale or range, a missing
+ * peildatum. Returns 0 when the profile is valid, -1 when it is not (the profile is then
+ * still filled as far as it could be, for reporting the school's identity). */
+int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
+                    const sc_yaml_limits *limits, sc_diag_sink *diags, sc_profile *out);
+
+/* Text of a value for reports ("school", "75", "leerkracht, ib", "2026-03-15"), in the arena. */
+const char *sc_value_text(sc_arena *a, const sc_rules *rules, uint32_t item, const sc_value *v);
+
+#endif

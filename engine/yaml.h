@@ -1,0 +1,55 @@
+/* engine/yaml.h — YAML text to a small tree with line:col on every node, via libyaml's event API, with limits. */
+#ifndef SC_YAML_H
+#define SC_YAML_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../base/arena.h"
+#include "../base/diag.h"
+
+typedef enum sc_node_kind { SC_NODE_SCALAR, SC_NODE_MAP, SC_NODE_SEQ } sc_node_kind;
+
+typedef struct sc_node sc_node;
+struct sc_node {
+    sc_node_kind kind;
+    uint32_t line, col;     /* 1-based, of the node's first character */
+    /* SCALAR: the text (NUL-terminated copy in the arena) */
+    const char *str;
+    uint32_t len;
+    bool plain;             /* unquoted scalar (YAML's null/empty only counts when plain) */
+    /* MAP: n pairs keys[i] -> values[i]; SEQ: n items values[i] */
+    uint32_t n;
+    sc_node **keys;
+    sc_node **values;
+};
+
+/* Limits for hostile input; zero fields take the defaults below. */
+typedef struct sc_yaml_limits {
+    size_t max_bytes;      /* default 1 MiB */
+    uint32_t max_depth;    /* default 16 */
+    uint32_t max_nodes;    /* default 100000 */
+    uint32_t max_scalar;   /* default 64 KiB per scalar */
+} sc_yaml_limits;
+
+#define SC_YAML_DEFAULT_MAX_BYTES ((size_t)1 << 20)
+#define SC_YAML_DEFAULT_MAX_DEPTH 16u
+#define SC_YAML_DEFAULT_MAX_NODES 100000u
+#define SC_YAML_DEFAULT_MAX_SCALAR 65536u
+
+/* Parse one YAML document from text into a tree allocated in `arena`.
+ * Refused with an error at the right line:col: syntax errors (libyaml's problem and mark),
+ * anchors and aliases, tags, a second document, duplicate keys in a mapping, non-scalar keys,
+ * NUL bytes and invalid UTF-8, input over the limits. An empty document gives *root = NULL
+ * and no error (the caller decides what empty means).
+ * Returns 0 when a tree was built, -1 after reporting at least one error to `diags`. */
+int sc_yaml_load(sc_arena *arena, const char *path, const char *text, size_t len,
+                 const sc_yaml_limits *limits, sc_diag_sink *diags, sc_node **root);
+
+/* A plain scalar that YAML reads as null: empty, "~", "null", "Null", "NULL". */
+bool sc_node_is_null(const sc_node *n);
+/* Value for key in a MAP, or NULL. */
+const sc_node *sc_node_get(const sc_node *map, const char *key);
+
+#endif
