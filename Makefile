@@ -68,7 +68,7 @@ $(BUILD)/libsopcheck.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/sopcheck: $(CLI_OBJ) $(BUILD)/libsopcheck.a
-	$(CC) $(SAN) -o $@ $(CLI_OBJ) $(BUILD)/libsopcheck.a $(PKG_LIBS) -lpthread
+	$(CC) $(SAN) -o $@ $(CLI_OBJ) $(BUILD)/libsopcheck.a $(PKG_LIBS) -lpthread -lm
 
 # --- tests ------------------------------------------------------------------------------
 # Every tests/unit/*.c defines `Suite *suite_NAME(void)`; the runner registers them all.
@@ -77,7 +77,7 @@ $(BUILD)/gen/suites.h: $(TEST_SRC)
 	@sed -n 's/^Suite \*\(suite_[a-z0-9_]*\)(void)$$/SC_SUITE(\1)/p' $(TEST_SRC) > $@.tmp && mv $@.tmp $@
 $(BUILD)/tests/run_unit.o: tests/run_unit.c $(BUILD)/gen/suites.h
 $(BUILD)/tests/run_unit: $(BUILD)/tests/run_unit.o $(TEST_OBJ) $(BUILD)/libsopcheck.a
-	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS)
+	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS) -lm
 
 check: check-unit check-e2e
 check-unit: $(BUILD)/tests/run_unit $(BUILD)/sopcheck

@@ -60,7 +60,19 @@ void sc_date_format(sc_date d, char *buf)
 {
     int y, m, dd;
     sc_date_to_ymd(d, &y, &m, &dd);
-    snprintf(buf, 11, "%04d-%02d-%02d", y % 10000, m, dd);
+    /* years are 1900..2999 by construction; clamp to keep the text 10 characters */
+    unsigned yy = (unsigned)(y < 0 ? 0 : y > 9999 ? 9999 : y), mm = (unsigned)m % 100u, d2 = (unsigned)dd % 100u;
+    buf[0] = (char)('0' + yy / 1000);
+    buf[1] = (char)('0' + yy / 100 % 10);
+    buf[2] = (char)('0' + yy / 10 % 10);
+    buf[3] = (char)('0' + yy % 10);
+    buf[4] = '-';
+    buf[5] = (char)('0' + mm / 10);
+    buf[6] = (char)('0' + mm % 10);
+    buf[7] = '-';
+    buf[8] = (char)('0' + d2 / 10);
+    buf[9] = (char)('0' + d2 % 10);
+    buf[10] = '\0';
 }
 
 sc_date sc_date_add_months(sc_date d, int months)

@@ -194,6 +194,9 @@ typedef struct sc_rules {
     const uint32_t *index;
 } sc_rules;
 
+/* The hash used for id lookups (FNV-1a). */
+uint32_t sc_hash_id(const char *s, size_t n);
+
 /* Item index by id (nul-terminated or with explicit length), SC_NONE when absent. */
 uint32_t sc_rules_find_item(const sc_rules *r, const char *id, size_t len);
 uint32_t sc_rules_find_agreement(const sc_rules *r, const char *id);

@@ -1,0 +1,32 @@
+/* cli/cli.h — what the sopcheck commands share: exit codes, loading the rules (a file or the bundled default), the commands. */
+#ifndef SC_CLI_H
+#define SC_CLI_H
+
+#include "dsl/compile.h"
+#include "term.h"
+
+enum {
+    SC_EXIT_OK = 0,          /* every profile compliant / no errors */
+    SC_EXIT_FINDINGS = 1,    /* a profile is not compliant or incomplete (per --fail-on) */
+    SC_EXIT_INVALID = 2      /* invalid input, invalid rules or wrong usage */
+};
+
+#define SC_MAX_ERRORS 50
+
+/* Compile `path`, or the bundled default ruleset when path is NULL. Diagnostics go to `err`. */
+sc_rules *sc_cli_load_rules(const char *path, sc_term *err, unsigned *errors, unsigned *warnings);
+
+/* "did you mean" for a mistyped option or command, with usage on stderr; returns SC_EXIT_INVALID. */
+int sc_cli_usage_error(const char *cmd, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+int sc_cmd_compile(int argc, char **argv);
+int sc_cmd_check(int argc, char **argv);
+int sc_cmd_template(int argc, char **argv);
+int sc_cmd_explain(int argc, char **argv);
+int sc_cmd_test(int argc, char **argv);
+
+#endif

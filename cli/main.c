@@ -1,0 +1,73 @@
+/* cli/main.c — the sopcheck command line: picks the command, prints help and version. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/text.h"
+#include "cli.h"
+
+#define SC_VERSION "0.1.0"
+
+static const char usage[] =
+    "sopcheck " SC_VERSION " — checks school support profiles (SOP) against the basisondersteuning\n"
+    "\n"
+    "usage:\n"
+    "  sopcheck check [--rules FILE] [--format text|json] [--lang nl|en] [--output FILE] PATH...\n"
+    "                 check profiles (files, directories of *.yaml/*.yml, or - for standard input)\n"
+    "  sopcheck template [--rules FILE]      print a blank profile: every question, its allowed values and norm\n"
+    "  sopcheck explain [--rules FILE] ITEM  show one item: question, type, norm, ambition and source\n"
+    "  sopcheck test [--rules FILE] TEST...  run rule tests (YAML files or directories)\n"
+    "  sopcheck compile [--dump] [RULES...]  check rules files; --dump shows how they were understood\n"
+    "  sopcheck --help | --version\n"
+    "\n"
+    "Without --rules, the bundled Zoetermeer ruleset (rules/" "zoetermeer-2023.rules) is used.\n"
+    "\n"
+    "exit status:\n"
+    "  0  every profile is compliant (compile: no errors)\n"
+    "  1  a profile is not compliant or incomplete\n"
+    "  2  invalid input: a profile or rules file that could not be read, or wrong usage\n";
+
+static const struct {
+    const char *name;
+    int (*run)(int, char **);
+} commands[] = {
+    {"check", sc_cmd_check},     {"compile", sc_cmd_compile}, {"template", sc_cmd_template},
+    {"explain", sc_cmd_explain}, {"test", sc_cmd_test},
+};
+
+int sc_cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fprintf(stderr, "sopcheck%s%s: ", cmd ? " " : "", cmd ? cmd : "");
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputs("\nrun 'sopcheck --help' for usage\n", stderr);
+    return SC_EXIT_INVALID;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        fputs(usage, stderr);
+        return SC_EXIT_INVALID;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 || strcmp(argv[1], "help") == 0) {
+        fputs(usage, stdout);
+        return SC_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("sopcheck %s\n", SC_VERSION);
+        return SC_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    const char *best = NULL;
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (sc_edit_distance(argv[1], commands[i].name, 2) <= 2)
+            best = commands[i].name;
+    if (best)
+        return sc_cli_usage_error(NULL, "unknown command '%s'; did you mean '%s'?", argv[1], best);
+    return sc_cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+}

@@ -1,0 +1,80 @@
+/* dsl/rules.c — read-only queries on a compiled ruleset: lookups by id, band classification, validity. */
+#include "rules.h"
+
+#include <string.h>
+
+/* FNV-1a: short ids, few collisions, no allocation. */
+uint32_t sc_hash_id(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+uint32_t sc_rules_find_item(const sc_rules *r, const char *id, size_t len)
+{
+    if (!r->index)
+        return SC_NONE;
+    uint32_t h = sc_hash_id(id, len) & r->index_mask;
+    for (;;) {
+        uint32_t k = r->index[h];
+        if (k == SC_NONE)
+            return SC_NONE;
+        const char *cand = r->items[k].id;
+        if (strncmp(cand, id, len) == 0 && cand[len] == '\0')
+            return k;
+        h = (h + 1) & r->index_mask;
+    }
+}
+
+uint32_t sc_rules_find_agreement(const sc_rules *r, const char *id)
+{
+    for (uint32_t i = 0; i < r->nagreements; i++)
+        if (strcmp(r->agreements[i].id, id) == 0)
+            return i;
+    return SC_NONE;
+}
+
+uint32_t sc_rules_find_promise(const sc_rules *r, const char *id)
+{
+    for (uint32_t i = 0; i < r->npromises; i++)
+        if (strcmp(r->promises[i].id, id) == 0)
+            return i;
+    return SC_NONE;
+}
+
+uint32_t sc_scale_find_member(const sc_scale *s, const char *name, size_t len)
+{
+    for (uint32_t i = 0; i < s->nmembers; i++)
+        if (strncmp(s->members[i].name, name, len) == 0 && s->members[i].name[len] == '\0')
+            return i;
+    return SC_NONE;
+}
+
+uint32_t sc_bandset_classify(const sc_bandset *b, double v)
+{
+    uint32_t k = 0;
+    while (k + 1 < b->nbands && v >= b->bands[k + 1].lo)
+        k++;
+    return k;
+}
+
+bool sc_rules_in_force(const sc_rules *r, sc_date d)
+{
+    if (r->has_valid_from && d < r->valid_from)
+        return false;
+    if (r->has_valid_until && d > r->valid_until)
+        return false;
+    return true;
+}
+
+void sc_rules_free(sc_rules *r)
+{
+    if (!r)
+        return;
+    sc_arena a = r->arena; /* r itself lives in its arena */
+    sc_arena_free(&a);
+}

@@ -1,0 +1,1170 @@
+/* dsl/sema.c — the semantic pass: checks names, types, bands and layers across all files, and builds the compiled rules. */
+#include "sema.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- symbol tables: name -> record, open addressing in the work arena -------------------- */
+
+typedef struct sym {
+    const char *name;
+    void *rec;
+} sym;
+
+typedef struct symtab {
+    sym *slots;
+    uint32_t mask, count;
+} symtab;
+
+static int symtab_grow(sc_arena *a, symtab *t)
+{
+    uint32_t size = t->slots ? (t->mask + 1) * 2 : 64;
+    sym *slots = sc_arena_zalloc(a, size * sizeof *slots);
+    if (!slots)
+        return -1;
+    for (uint32_t i = 0; t->slots && i <= t->mask; i++) {
+        if (!t->slots[i].name)
+            continue;
+        uint32_t h = sc_hash_id(t->slots[i].name, strlen(t->slots[i].name)) & (size - 1);
+        while (slots[h].name)
+            h = (h + 1) & (size - 1);
+        slots[h] = t->slots[i];
+    }
+    t->slots = slots;
+    t->mask = size - 1;
+    return 0;
+}
+
+static void *symtab_get(const symtab *t, const char *name)
+{
+    if (!t->slots || !name)
+        return NULL;
+    uint32_t h = sc_hash_id(name, strlen(name)) & t->mask;
+    while (t->slots[h].name) {
+        if (strcmp(t->slots[h].name, name) == 0)
+            return t->slots[h].rec;
+        h = (h + 1) & t->mask;
+    }
+    return NULL;
+}
+
+/* Returns the existing record when the name is taken, else inserts and returns NULL. */
+static void *symtab_put(sc_arena *a, symtab *t, const char *name, void *rec, int *oom)
+{
+    void *old = symtab_get(t, name);
+    if (old)
+        return old;
+    if ((!t->slots || (t->count + 1) * 2 > t->mask + 1) && symtab_grow(a, t) != 0) {
+        *oom = 1;
+        return NULL;
+    }
+    uint32_t h = sc_hash_id(name, strlen(name)) & t->mask;
+    while (t->slots[h].name)
+        h = (h + 1) & t->mask;
+    t->slots[h] = (sym){name, rec};
+    t->count++;
+    return NULL;
+}
+
+/* The closest name in the table within two edits, for "did you mean". */
+static const char *symtab_suggest(const symtab *t, const char *name)
+{
+    const char *best = NULL;
+    unsigned cap = strlen(name) <= 4 ? 1 : 2; /* two edits turn any short name into another */
+    unsigned best_d = cap + 1;
+    for (uint32_t i = 0; t->slots && i <= t->mask; i++) {
+        if (!t->slots[i].name)
+            continue;
+        unsigned d = sc_edit_distance(name, t->slots[i].name, cap);
+        if (d < best_d || (d == best_d && best && strcmp(t->slots[i].name, best) < 0)) {
+            best_d = d;
+            best = t->slots[i].name;
+        }
+    }
+    return best_d <= cap ? best : NULL;
+}
+
+/* ---- records of the declarations ------------------------------------------------------------ */
+
+typedef enum { TYPE_SCALE, TYPE_BANDS } type_rec_kind;
+
+typedef struct type_rec {
+    type_rec_kind kind;
+    uint32_t index, file;
+    ast_loc loc;
+} type_rec;
+
+typedef struct group_rec {   /* a promise or an agreement */
+    bool is_promise;
+    uint32_t index, file;
+    ast_loc loc;
+    const char *id;
+    ast_promise *promise;
+    ast_agreement *agreement;
+    sc_ptrvec items;         /* item_rec*, including those added by `extend` */
+} group_rec;
+
+typedef struct item_rec {
+    uint32_t index, file;
+    ast_item *ast;           /* NULL for the built-in school fields */
+    group_rec *owner;
+} item_rec;
+
+typedef struct tighten_rec {
+    ast_tighten *ast;
+    uint32_t file;
+} tighten_rec;
+
+typedef struct sema {
+    sc_compiler *c;
+    sc_arena *out;           /* the rules arena */
+    sc_arena *work;
+    int oom;
+    symtab types, groups, items;
+    sc_ptrvec scales, bandsets;  /* sc_scale*, sc_bandset* (built) */
+    sc_ptrvec promises, agreements; /* group_rec* */
+    sc_ptrvec item_recs;     /* item_rec* */
+    sc_ptrvec tightens;      /* tighten_rec* */
+} sema;
+
+static const char *const builtin_text_fields[][2] = {
+    {"school.brin", "BRIN-nummer"},
+    {"school.naam", "Naam van de school"},
+    {"school.bestuur", "Bestuur (bevoegd gezag)"},
+    {"school.wijk", "Wijk"},
+};
+
+static void *walloc(sema *s, size_t n)
+{
+    void *p = sc_arena_zalloc(s->work, n);
+    if (!p)
+        s->oom = 1;
+    return p;
+}
+
+static void *oalloc(sema *s, size_t n)
+{
+    void *p = sc_arena_zalloc(s->out, n ? n : 1);
+    if (!p)
+        s->oom = 1;
+    return p;
+}
+
+static const char *ostr(sema *s, const char *str)
+{
+    if (!str)
+        return NULL;
+    const char *p = sc_arena_strdup(s->out, str);
+    if (!p)
+        s->oom = 1;
+    return p;
+}
+
+static void push(sema *s, sc_ptrvec *v, void *p)
+{
+    if (sc_ptrvec_push(s->work, v, p) != 0)
+        s->oom = 1;
+}
+
+static sc_srcpos srcpos(uint32_t file, ast_loc at)
+{
+    return (sc_srcpos){file, at.line, at.col};
+}
+
+static const char *file_path(sema *s, uint32_t file)
+{
+    return ((const sc_src *)s->c->srcs.items[file])->ast->path;
+}
+
+/* Is `ancestor` a file that (directly or not) includes `file`? */
+static bool includes(sema *s, uint32_t ancestor, uint32_t file)
+{
+    for (uint32_t k = ((const sc_src *)s->c->srcs.items[file])->included_by; k != SC_NONE;
+         k = ((const sc_src *)s->c->srcs.items[k])->included_by)
+        if (k == ancestor)
+            return true;
+    return false;
+}
+
+static void where_first(sema *s, uint32_t file, ast_loc loc, char *buf, size_t n)
+{
+    snprintf(buf, n, "%s:%u", file_path(s, file), loc.line);
+}
+
+/* ---- scales and bands ------------------------------------------------------------------- */
+
+static void declare_scale(sema *s, uint32_t file, ast_scale *as)
+{
+    sc_compiler *c = s->c;
+    type_rec *rec = walloc(s, sizeof *rec);
+    if (!rec)
+        return;
+    rec->kind = TYPE_SCALE;
+    rec->file = file;
+    rec->loc = as->loc;
+    rec->index = (uint32_t)s->scales.len;
+    type_rec *old = symtab_put(s->work, &s->types, as->name, rec, &s->oom);
+    if (old) {
+        char w[256];
+        where_first(s, old->file, old->loc, w, sizeof w);
+        sc_sema_error(c, file, as->loc, "give one of them another name", "'%s' is already declared (at %s)", as->name, w);
+        return;
+    }
+    if (as->mixed_seps)
+        sc_sema_error(c, file, as->mixed_loc, "use '>' (best first), '<' (worst first) or ',' (no order), not a mix",
+                      "scale '%s' mixes separators", as->name);
+    sc_scale *sc = oalloc(s, sizeof *sc);
+    if (!sc)
+        return;
+    sc->name = ostr(s, as->name);
+    sc->label = ostr(s, as->label);
+    sc->pos = srcpos(file, as->loc);
+    sc->ordered = as->sep == '>' || as->sep == '<' || as->sep == 0;
+    sc->nmembers = (uint32_t)as->members.len;
+    sc_member *m = oalloc(s, sc->nmembers * sizeof *m);
+    if (!m)
+        return;
+    for (uint32_t i = 0; i < sc->nmembers; i++) {
+        const ast_member *am = as->members.items[i];
+        for (uint32_t j = 0; j < i; j++) {
+            const ast_member *prev = as->members.items[j];
+            if (strcmp(prev->name, am->name) == 0) {
+                sc_sema_error(c, file, am->loc, "list each member once", "member '%s' appears twice in scale '%s'",
+                              am->name, as->name);
+                break;
+            }
+        }
+        /* stored best first: a '<' scale is written worst first */
+        uint32_t k = as->sep == '<' ? sc->nmembers - 1 - i : i;
+        m[k].name = ostr(s, am->name);
+        m[k].label = ostr(s, am->label);
+    }
+    sc->members = m;
+    push(s, &s->scales, sc);
+}
+
+static void fmt_num(char *buf, size_t n, double v)
+{
+    if (v == floor(v) && fabs(v) < 1e15)
+        snprintf(buf, n, "%.0f", v);
+    else
+        snprintf(buf, n, "%g", v);
+}
+
+static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
+{
+    sc_compiler *c = s->c;
+    type_rec *rec = walloc(s, sizeof *rec);
+    if (!rec)
+        return;
+    rec->kind = TYPE_BANDS;
+    rec->file = file;
+    rec->loc = ab->loc;
+    rec->index = (uint32_t)s->bandsets.len;
+    type_rec *old = symtab_put(s->work, &s->types, ab->name, rec, &s->oom);
+    if (old) {
+        char w[256];
+        where_first(s, old->file, old->loc, w, sizeof w);
+        sc_sema_error(c, file, ab->loc, "give one of them another name", "'%s' is already declared (at %s)", ab->name, w);
+        return;
+    }
+    if (!(ab->min < ab->max))
+        sc_sema_error(c, file, ab->range_loc, "write the smaller number first: from 0 to 10",
+                      "the range of bands '%s' is empty or reversed", ab->name);
+    sc_bandset *bs = oalloc(s, sizeof *bs);
+    if (!bs)
+        return;
+    bs->name = ostr(s, ab->name);
+    bs->pos = srcpos(file, ab->loc);
+    bs->min = ab->min;
+    bs->max = ab->max;
+    bs->nbands = (uint32_t)ab->bands.len;
+    sc_band *b = oalloc(s, bs->nbands * sizeof *b);
+    if (!b)
+        return;
+    char x[32], y[32];
+    for (uint32_t i = 0; i < bs->nbands; i++) {
+        const ast_band *cur = ab->bands.items[i];
+        for (uint32_t j = 0; j < i; j++)
+            if (strcmp(((const ast_band *)ab->bands.items[j])->name, cur->name) == 0) {
+                sc_sema_error(c, file, cur->loc, "give each band its own name", "band '%s' appears twice", cur->name);
+                break;
+            }
+        b[i].name = ostr(s, cur->name);
+        b[i].label = ostr(s, cur->label);
+        b[i].lo = cur->has_from ? cur->from : ab->min;
+        bool first = i == 0, last = i + 1 == bs->nbands;
+        if (cur->has_from && (cur->from < ab->min || cur->from > ab->max)) {
+            fmt_num(x, sizeof x, cur->from);
+            sc_sema_error(c, file, cur->from_loc, "bands must lie within their range", "band '%s' starts at %s, outside the range of '%s'",
+                          cur->name, x, ab->name);
+        }
+        if (cur->has_below && (cur->below <= ab->min || cur->below > ab->max)) {
+            fmt_num(x, sizeof x, cur->below);
+            sc_sema_error(c, file, cur->below_loc, "bands must lie within their range", "band '%s' ends below %s, outside the range of '%s'",
+                          cur->name, x, ab->name);
+        }
+        if (cur->has_from && cur->has_below && cur->from >= cur->below) {
+            sc_sema_error(c, file, cur->loc, "'from' must be smaller than 'below'", "band '%s' is empty", cur->name);
+        }
+        if (first && cur->has_from && cur->from > ab->min) {
+            fmt_num(x, sizeof x, ab->min);
+            fmt_num(y, sizeof y, cur->from);
+            sc_sema_error(c, file, cur->from_loc, "let the first band start at the bottom (leave out 'from')",
+                          "gap in bands '%s': values from %s below %s fall in no band", ab->name, x, y);
+        }
+        if (!first && !cur->has_from)
+            sc_sema_error(c, file, cur->loc, "say where it starts: 'from N'", "band '%s' has no 'from'", cur->name);
+        if (!last && !cur->has_below)
+            sc_sema_error(c, file, cur->loc, "say where it stops: 'below N' (only the last band runs to the top)",
+                          "band '%s' has no 'below'", cur->name);
+        if (last && cur->has_below && cur->below <= ab->max) {
+            fmt_num(x, sizeof x, cur->below);
+            fmt_num(y, sizeof y, ab->max);
+            sc_sema_error(c, file, cur->below_loc, "let the last band run to the top (leave out 'below')",
+                          "gap in bands '%s': values from %s to %s fall in no band", ab->name, x, y);
+        }
+        if (!first) {
+            const ast_band *prev = ab->bands.items[i - 1];
+            if (prev->has_below && cur->has_from && prev->below != cur->from) {
+                fmt_num(x, sizeof x, prev->below < cur->from ? prev->below : cur->from);
+                fmt_num(y, sizeof y, prev->below < cur->from ? cur->from : prev->below);
+                if (prev->below < cur->from)
+                    sc_sema_error(c, file, cur->from_loc, "start each band where the one before it stops",
+                                  "gap in bands '%s': values from %s below %s fall between '%s' and '%s'", ab->name, x, y,
+                                  prev->name, cur->name);
+                else
+                    sc_sema_error(c, file, cur->from_loc, "start each band where the one before it stops",
+                                  "bands '%s' and '%s' overlap from %s below %s", prev->name, cur->name, x, y);
+            }
+        }
+    }
+    bs->bands = b;
+    push(s, &s->bandsets, bs);
+}
+
+/* ---- promises, agreements, items --------------------------------------------------------- */
+
+static item_rec *declare_item(sema *s, uint32_t file, ast_item *it, group_rec *owner)
+{
+    item_rec *rec = walloc(s, sizeof *rec);
+    if (!rec)
+        return NULL;
+    rec->index = (uint32_t)s->item_recs.len;
+    rec->file = file;
+    rec->ast = it;
+    rec->owner = owner;
+    item_rec *old = symtab_put(s->work, &s->items, it->id, rec, &s->oom);
+    if (old) {
+        if (!old->ast) {
+            sc_sema_error(s->c, file, it->id_loc, "choose another id", "'%s' is a built-in field", it->id);
+        } else {
+            char w[256];
+            where_first(s, old->file, old->ast->id_loc, w, sizeof w);
+            sc_sema_error(s->c, file, it->id_loc, "item ids must be unique across all files", "item '%s' is already declared (at %s)",
+                          it->id, w);
+        }
+        return NULL;
+    }
+    if (it->is_field && (it->norm || it->ambition))
+        sc_sema_error(s->c, file, it->norm ? it->norm_loc : it->ambition_loc, "declare it with 'item' to judge it",
+                      "field '%s' cannot have a norm or ambition", it->id);
+    push(s, &s->item_recs, rec);
+    if (owner)
+        push(s, &owner->items, rec);
+    return rec;
+}
+
+static group_rec *declare_group(sema *s, uint32_t file, ast_loc loc, const char *id, bool is_promise)
+{
+    group_rec *g = walloc(s, sizeof *g);
+    if (!g)
+        return NULL;
+    g->is_promise = is_promise;
+    g->file = file;
+    g->loc = loc;
+    g->id = id;
+    group_rec *old = symtab_put(s->work, &s->groups, id, g, &s->oom);
+    if (old) {
+        char w[256];
+        where_first(s, old->file, old->loc, w, sizeof w);
+        sc_sema_error(s->c, file, loc, "promise and agreement ids must be unique", "'%s' is already declared as %s (at %s)", id,
+                      old->is_promise ? "a promise" : "an agreement", w);
+        return NULL;
+    }
+    g->index = (uint32_t)(is_promise ? s->promises.len : s->agreements.len);
+    push(s, is_promise ? &s->promises : &s->agreements, g);
+    return g;
+}
+
+static void declare_items_of(sema *s, uint32_t file, sc_ptrvec *items, group_rec *owner)
+{
+    for (size_t i = 0; i < items->len; i++)
+        declare_item(s, file, items->items[i], owner);
+}
+
+static void declare_file(sema *s, uint32_t file);
+
+static void declare_decl(sema *s, uint32_t file, ast_decl *d)
+{
+    switch (d->kind) {
+    case AST_DECL_INCLUDE:
+        /* the included file's declarations count as written here */
+        for (uint32_t k = 0; k < s->c->srcs.len; k++) {
+            const sc_src *src = s->c->srcs.items[k];
+            if (src->included_by == file && src->include_loc.line == d->loc.line && src->include_loc.col == d->loc.col)
+                declare_file(s, k);
+        }
+        break;
+    case AST_DECL_SCALE:
+        declare_scale(s, file, d->u.scale);
+        break;
+    case AST_DECL_BANDS:
+        declare_bands(s, file, d->u.bands);
+        break;
+    case AST_DECL_PROMISE: {
+        group_rec *g = declare_group(s, file, d->u.promise->loc, d->u.promise->id, true);
+        if (g)
+            g->promise = d->u.promise;
+        declare_items_of(s, file, &d->u.promise->items, g);
+        break;
+    }
+    case AST_DECL_AGREEMENT: {
+        group_rec *g = declare_group(s, file, d->u.agreement->loc, d->u.agreement->id, false);
+        if (g)
+            g->agreement = d->u.agreement;
+        declare_items_of(s, file, &d->u.agreement->items, g);
+        break;
+    }
+    case AST_DECL_FIELD:
+        declare_item(s, file, d->u.field, NULL);
+        break;
+    case AST_DECL_EXTEND: {
+        ast_extend *e = d->u.extend;
+        group_rec *g = symtab_get(&s->groups, e->agreement.name);
+        if (!g || g->is_promise) {
+            const char *sug = symtab_suggest(&s->groups, e->agreement.name);
+            char hint[160];
+            snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
+            sc_sema_error(s->c, file, e->agreement.loc, sug ? hint : "name an agreement of an included file",
+                          "unknown agreement '%s'", e->agreement.name);
+        } else if (!includes(s, file, g->file)) {
+            sc_sema_error(s->c, file, e->agreement.loc, "add the items to the agreement itself",
+                          "'extend' is for agreements of an included file; '%s' is declared in this file", g->id);
+            g = NULL;
+        }
+        declare_items_of(s, file, &e->items, g && !g->is_promise ? g : NULL);
+        break;
+    }
+    case AST_DECL_TIGHTEN: {
+        tighten_rec *t = walloc(s, sizeof *t);
+        if (t) {
+            t->ast = d->u.tighten;
+            t->file = file;
+            push(s, &s->tightens, t);
+        }
+        break;
+    }
+    }
+}
+
+static void declare_file(sema *s, uint32_t file)
+{
+    ast_file *f = ((const sc_src *)s->c->srcs.items[file])->ast;
+    for (size_t i = 0; i < f->decls.len && !s->oom; i++)
+        declare_decl(s, file, f->decls.items[i]);
+}
+
+/* ---- types ------------------------------------------------------------------------------ */
+
+static const char *type_word(const sc_rules *r, const sc_type *t)
+{
+    switch (t->kind) {
+    case SC_TYPE_YESNO: return "a yes/no answer";
+    case SC_TYPE_NUMBER: return t->bands != SC_NONE ? "a number with bands" : "a number";
+    case SC_TYPE_PERCENT: return t->bands != SC_NONE ? "a percentage with bands" : "a percentage";
+    case SC_TYPE_DATE: return "a date";
+    case SC_TYPE_TEXT: return "a text";
+    case SC_TYPE_SCALE: return r->scales[t->scale].ordered ? "a member of an ordered scale" : "a choice";
+    case SC_TYPE_SET: return "a set";
+    }
+    return "?";
+}
+
+static const char *type_hint(const sc_rules *r, const sc_type *t)
+{
+    switch (t->kind) {
+    case SC_TYPE_YESNO: return "for a yes/no answer use 'is ja' or 'is nee'";
+    case SC_TYPE_NUMBER:
+    case SC_TYPE_PERCENT:
+        return t->bands != SC_NONE ? "for a number with bands use 'BAND or better', 'is BAND', 'at least N' or 'at most N'"
+                                   : "for a number use 'at least N', 'at most N', 'more than N', 'less than N' or 'is N'";
+    case SC_TYPE_DATE: return "for a date use 'within N months before peildatum', 'before DATE' or 'after DATE'";
+    case SC_TYPE_TEXT: return "a text can only be tested with 'answered'";
+    case SC_TYPE_SCALE:
+        return r->scales[t->scale].ordered ? "for a scale use 'at MEMBER', 'MEMBER or better', 'is MEMBER' or 'is one of A, B'"
+                                           : "for a choice without order use 'is MEMBER' or 'is one of A, B'";
+    case SC_TYPE_SET: return "for a set use 'contains A, B' or 'contains at least N of A, B, C'";
+    }
+    return NULL;
+}
+
+static int resolve_type(sema *s, uint32_t file, const ast_type *at, sc_type *out)
+{
+    sc_compiler *c = s->c;
+    memset(out, 0, sizeof *out);
+    out->scale = SC_NONE;
+    out->bands = SC_NONE;
+    switch (at->kind) {
+    case AST_TYPE_YESNO: out->kind = SC_TYPE_YESNO; break;
+    case AST_TYPE_DATE: out->kind = SC_TYPE_DATE; break;
+    case AST_TYPE_TEXT: out->kind = SC_TYPE_TEXT; break;
+    case AST_TYPE_NUMBER:
+        out->kind = SC_TYPE_NUMBER;
+        out->min = 0;
+        out->max = 1000000;
+        if (at->has_range) {
+            if (at->min != floor(at->min) || at->max != floor(at->max))
+                sc_sema_error(c, file, at->range_loc, "a number answer is whole; use 'percent' for decimals",
+                              "the range of a number must be whole numbers");
+            if (at->min > at->max)
+                sc_sema_error(c, file, at->range_loc, "write the smaller number first", "the range is reversed");
+            out->min = at->min;
+            out->max = at->max;
+        }
+        break;
+    case AST_TYPE_PERCENT:
+        out->kind = SC_TYPE_PERCENT;
+        out->min = 0;
+        out->max = 100;
+        break;
+    case AST_TYPE_NAMED:
+    case AST_TYPE_SET_OF: {
+        type_rec *tr = symtab_get(&s->types, at->scale.name);
+        if (!tr || tr->kind != TYPE_SCALE) {
+            const char *sug = symtab_suggest(&s->types, at->scale.name);
+            char hint[200];
+            if (tr)
+                snprintf(hint, sizeof hint, "'%s' are bands: write 'percent in %s'", at->scale.name, at->scale.name);
+            else if (sug)
+                snprintf(hint, sizeof hint, "did you mean '%s'?", sug);
+            else
+                snprintf(hint, sizeof hint, "declare it with 'scale %s: ...', or use yesno, number, percent, date or text",
+                         at->scale.name);
+            sc_sema_error(c, file, at->scale.loc, hint, "unknown type '%s'", at->scale.name);
+            return -1;
+        }
+        out->kind = at->kind == AST_TYPE_NAMED ? SC_TYPE_SCALE : SC_TYPE_SET;
+        out->scale = tr->index;
+        if (out->kind == SC_TYPE_SET && ((const sc_scale *)s->scales.items[tr->index])->nmembers > 64) {
+            sc_sema_error(c, file, at->scale.loc, "split the scale", "a set can be made of a scale of at most 64 members");
+            return -1;
+        }
+        break;
+    }
+    }
+    if (at->bands.name) {
+        type_rec *tr = symtab_get(&s->types, at->bands.name);
+        if (!tr || tr->kind != TYPE_BANDS) {
+            sc_sema_error(c, file, at->bands.loc, tr ? "that is a scale; bands are declared with 'bands'" : "declare them with 'bands NAME over percent:'",
+                          "unknown bands '%s'", at->bands.name);
+            return -1;
+        }
+        const sc_bandset *bs = s->bandsets.items[tr->index];
+        if (out->min < bs->min || out->max > bs->max) {
+            char a[32], b[32];
+            fmt_num(a, sizeof a, bs->min);
+            fmt_num(b, sizeof b, bs->max);
+            sc_sema_error(c, file, at->bands.loc, "give the number a range within the bands: 'number from A to B in ...'",
+                          "answers can lie outside the bands '%s' (%s to %s)", at->bands.name, a, b);
+            return -1;
+        }
+        out->bands = tr->index;
+    }
+    return 0;
+}
+
+/* ---- conditions ------------------------------------------------------------------------- */
+
+typedef struct pred_ctx {
+    uint32_t file;
+    uint32_t self;           /* the item the condition belongs to */
+    const sc_type *types;    /* resolved types of all items */
+    const sc_rules *view;    /* rules under construction: scales and bandsets are set */
+} pred_ctx;
+
+static uint32_t find_member(sema *s, const pred_ctx *pc, const sc_scale *sc, const ast_name *n)
+{
+    uint32_t k = sc_scale_find_member(sc, n->name, strlen(n->name));
+    if (k != SC_NONE)
+        return k;
+    const char *best = NULL;
+    unsigned best_d = 3;
+    for (uint32_t i = 0; i < sc->nmembers; i++) {
+        unsigned d = sc_edit_distance(n->name, sc->members[i].name, 2);
+        if (d < best_d) {
+            best_d = d;
+            best = sc->members[i].name;
+        }
+    }
+    char hint[512];
+    if (best) {
+        snprintf(hint, sizeof hint, "did you mean '%s'?", best);
+    } else {
+        size_t used = (size_t)snprintf(hint, sizeof hint, "the members are:");
+        for (uint32_t i = 0; i < sc->nmembers && used < sizeof hint; i++)
+            used += (size_t)snprintf(hint + used, sizeof hint - used, "%s %s", i ? "," : "", sc->members[i].name);
+    }
+    sc_sema_error(s->c, pc->file, n->loc, hint, "'%s' is not a member of scale '%s'", n->name, sc->name);
+    return SC_NONE;
+}
+
+static uint32_t find_band(sema *s, const pred_ctx *pc, const sc_bandset *bs, const ast_name *n)
+{
+    for (uint32_t i = 0; i < bs->nbands; i++)
+        if (strcmp(bs->bands[i].name, n->name) == 0)
+            return i;
+    char hint[512];
+    size_t used = (size_t)snprintf(hint, sizeof hint, "the bands are:");
+    for (uint32_t i = 0; i < bs->nbands && used < sizeof hint; i++)
+        used += (size_t)snprintf(hint + used, sizeof hint - used, "%s %s", i ? "," : "", bs->bands[i].name);
+    sc_sema_error(s->c, pc->file, n->loc, hint, "'%s' is not a band of '%s'", n->name, bs->name);
+    return SC_NONE;
+}
+
+static const uint32_t *resolve_members(sema *s, const pred_ctx *pc, const sc_scale *sc, const sc_ptrvec *names, uint32_t *count)
+{
+    uint32_t *m = oalloc(s, names->len * sizeof *m);
+    if (!m)
+        return NULL;
+    bool ok = true;
+    for (size_t i = 0; i < names->len; i++) {
+        const ast_name *n = names->items[i];
+        m[i] = find_member(s, pc, sc, n);
+        if (m[i] == SC_NONE) {
+            ok = false;
+            continue;
+        }
+        for (size_t j = 0; j < i; j++)
+            if (m[j] == m[i]) {
+                sc_sema_error(s->c, pc->file, n->loc, "name each member once", "'%s' is listed twice", n->name);
+                ok = false;
+                break;
+            }
+    }
+    *count = (uint32_t)names->len;
+    return ok ? m : NULL;
+}
+
+static bool is_numeric(const sc_type *t)
+{
+    return t->kind == SC_TYPE_NUMBER || t->kind == SC_TYPE_PERCENT;
+}
+
+static const char *pred_words[] = {
+    [AST_IS_YES] = "is ja", [AST_IS_NO] = "is nee", [AST_IS_NAME] = "is ...", [AST_IS_NUMBER] = "is N",
+    [AST_IS_ONE_OF] = "is one of ...", [AST_AT] = "at ...", [AST_OR_BETTER] = "... or better",
+    [AST_NUM_CMP] = "a number comparison", [AST_CONTAINS] = "contains ...", [AST_CONTAINS_N] = "contains at least N of ...",
+    [AST_WITHIN] = "within ... before peildatum", [AST_DATE_BEFORE] = "before DATE", [AST_DATE_AFTER] = "after DATE",
+    [AST_ANSWERED] = "answered",
+};
+
+static sc_pred *resolve_pred(sema *s, const pred_ctx *pc, const ast_pred *ap);
+
+static sc_pred *type_mismatch(sema *s, const pred_ctx *pc, const ast_pred *ap, uint32_t subject)
+{
+    const sc_type *t = &pc->types[subject];
+    const item_rec *ir = s->item_recs.items[subject];
+    const char *id = ir->ast ? ir->ast->id : subject < 4 ? builtin_text_fields[subject][0] : "school.peildatum";
+    sc_sema_error(s->c, pc->file, ap->loc, type_hint(pc->view, t), "'%s' does not fit '%s', which is %s", pred_words[ap->kind],
+                  id, type_word(pc->view, t));
+    return NULL;
+}
+
+static sc_pred *resolve_pred(sema *s, const pred_ctx *pc, const ast_pred *ap)
+{
+    if (!ap || s->oom)
+        return NULL;
+    sc_pred *p = oalloc(s, sizeof *p);
+    if (!p)
+        return NULL;
+    p->pos = srcpos(pc->file, ap->loc);
+    p->layer = pc->file;
+    p->subject = SC_NONE;
+    p->band = SC_NONE;
+
+    if (ap->kind == AST_AND || ap->kind == AST_OR || ap->kind == AST_NOT || ap->kind == AST_AT_LEAST_OF) {
+        p->kind = ap->kind == AST_AND ? SC_PRED_AND : ap->kind == AST_OR ? SC_PRED_OR : ap->kind == AST_NOT ? SC_PRED_NOT : SC_PRED_AT_LEAST_OF;
+        p->nkids = (uint32_t)ap->kids.len;
+        const sc_pred **kids = oalloc(s, p->nkids * sizeof *kids);
+        if (!kids)
+            return NULL;
+        bool ok = true;
+        for (uint32_t i = 0; i < p->nkids; i++) {
+            kids[i] = resolve_pred(s, pc, ap->kids.items[i]);
+            ok = ok && kids[i];
+        }
+        p->kids = kids;
+        if (ap->kind == AST_AT_LEAST_OF) {
+            if (ap->number != floor(ap->number) || ap->number < 1 || ap->number > p->nkids) {
+                sc_sema_error(s->c, pc->file, ap->number_loc, "count between 1 and the number of conditions listed",
+                              "'at least N of' needs N from 1 to %u", p->nkids);
+                return NULL;
+            }
+            p->count = (uint32_t)ap->number;
+        }
+        return ok ? p : NULL;
+    }
+
+    uint32_t subject = pc->self;
+    if (ap->subject.name) {
+        const item_rec *ir = symtab_get(&s->items, ap->subject.name);
+        if (!ir) {
+            const char *sug = symtab_suggest(&s->items, ap->subject.name);
+            char hint[200];
+            snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
+            sc_sema_error(s->c, pc->file, ap->subject.loc, sug ? hint : "conditions may test any item or field by its id",
+                          "unknown item '%s'", ap->subject.name);
+            return NULL;
+        }
+        subject = ir->index;
+    }
+    p->subject = subject;
+    const sc_type *t = &pc->types[subject];
+    if (t->kind == (sc_type_kind)-1)
+        return NULL; /* its type was already reported */
+    const sc_scale *sc = (t->kind == SC_TYPE_SCALE || t->kind == SC_TYPE_SET) ? pc->view->scales + t->scale : NULL;
+    const sc_bandset *bs = t->bands != SC_NONE ? pc->view->bandsets + t->bands : NULL;
+    char a[32], b[32];
+
+    switch (ap->kind) {
+    case AST_IS_YES:
+    case AST_IS_NO:
+        if (t->kind != SC_TYPE_YESNO)
+            return type_mismatch(s, pc, ap, subject);
+        p->kind = ap->kind == AST_IS_YES ? SC_PRED_IS_YES : SC_PRED_IS_NO;
+        return p;
+    case AST_IS_NAME: {
+        const ast_name *n = ap->names.items[0];
+        if (sc) {
+            if (t->kind == SC_TYPE_SET)
+                return type_mismatch(s, pc, ap, subject);
+            p->kind = SC_PRED_IS_MEMBER;
+            p->members = resolve_members(s, pc, sc, &ap->names, &p->nmembers);
+            return p->members ? p : NULL;
+        }
+        if (bs) {
+            p->kind = SC_PRED_BAND_IS;
+            p->band = find_band(s, pc, bs, n);
+            return p->band == SC_NONE ? NULL : p;
+        }
+        return type_mismatch(s, pc, ap, subject);
+    }
+    case AST_IS_ONE_OF:
+        if (!sc || t->kind != SC_TYPE_SCALE)
+            return type_mismatch(s, pc, ap, subject);
+        p->kind = SC_PRED_IS_MEMBER;
+        p->members = resolve_members(s, pc, sc, &ap->names, &p->nmembers);
+        return p->members ? p : NULL;
+    case AST_AT:
+    case AST_OR_BETTER: {
+        const ast_name *n = ap->names.items[0];
+        if (sc && t->kind == SC_TYPE_SCALE) {
+            if (!sc->ordered) {
+                sc_sema_error(s->c, pc->file, ap->loc, "use 'is' or 'is one of'; or write the scale with '>' to give it an order",
+                              "scale '%s' has no order, so '%s' has no meaning", sc->name, pred_words[ap->kind]);
+                return NULL;
+            }
+            p->kind = SC_PRED_RANK_AT_LEAST;
+            p->members = resolve_members(s, pc, sc, &ap->names, &p->nmembers);
+            return p->members ? p : NULL;
+        }
+        if (bs && ap->kind == AST_OR_BETTER) {
+            p->kind = SC_PRED_BAND_AT_LEAST;
+            p->band = find_band(s, pc, bs, n);
+            return p->band == SC_NONE ? NULL : p;
+        }
+        return type_mismatch(s, pc, ap, subject);
+    }
+    case AST_IS_NUMBER:
+    case AST_NUM_CMP: {
+        if (!is_numeric(t))
+            return type_mismatch(s, pc, ap, subject);
+        p->kind = SC_PRED_NUM_CMP;
+        p->number = ap->number;
+        p->cmp = ap->kind == AST_IS_NUMBER ? SC_CMP_EQ
+                 : ap->cmp == AST_GE       ? SC_CMP_GE
+                 : ap->cmp == AST_GT       ? SC_CMP_GT
+                 : ap->cmp == AST_LE       ? SC_CMP_LE
+                                           : SC_CMP_LT;
+        bool possible = true;
+        switch (p->cmp) {
+        case SC_CMP_GE: possible = p->number <= t->max; break;
+        case SC_CMP_GT: possible = p->number < t->max; break;
+        case SC_CMP_LE: possible = p->number >= t->min; break;
+        case SC_CMP_LT: possible = p->number > t->min; break;
+        case SC_CMP_EQ:
+            possible = p->number >= t->min && p->number <= t->max &&
+                       (t->kind != SC_TYPE_NUMBER || p->number == floor(p->number));
+            break;
+        }
+        if (!possible) {
+            fmt_num(a, sizeof a, t->min);
+            fmt_num(b, sizeof b, t->max);
+            sc_sema_error(s->c, pc->file, ap->number_loc, "check the number, or widen the item's range",
+                          "no answer can meet this: answers lie from %s to %s", a, b);
+            return NULL;
+        }
+        return p;
+    }
+    case AST_CONTAINS:
+    case AST_CONTAINS_N:
+        if (!sc || t->kind != SC_TYPE_SET)
+            return type_mismatch(s, pc, ap, subject);
+        p->kind = ap->kind == AST_CONTAINS ? SC_PRED_CONTAINS : SC_PRED_CONTAINS_N;
+        p->members = resolve_members(s, pc, sc, &ap->names, &p->nmembers);
+        if (!p->members)
+            return NULL;
+        if (ap->kind == AST_CONTAINS_N) {
+            if (ap->number != floor(ap->number) || ap->number < 1 || ap->number > p->nmembers) {
+                sc_sema_error(s->c, pc->file, ap->number_loc, "count between 1 and the number of members listed",
+                              "'contains at least N of' needs N from 1 to %u", p->nmembers);
+                return NULL;
+            }
+            p->count = (uint32_t)ap->number;
+        }
+        return p;
+    case AST_WITHIN:
+        if (t->kind != SC_TYPE_DATE)
+            return type_mismatch(s, pc, ap, subject);
+        if (ap->number != floor(ap->number) || ap->number < 1 || ap->number > 100000) {
+            sc_sema_error(s->c, pc->file, ap->number_loc, "write a whole number of days, months or years", "the period must be a whole number from 1");
+            return NULL;
+        }
+        p->kind = SC_PRED_DATE_WITHIN;
+        p->count = (uint32_t)ap->number;
+        p->unit = ap->unit == AST_DAYS ? SC_UNIT_DAYS : ap->unit == AST_MONTHS ? SC_UNIT_MONTHS : SC_UNIT_YEARS;
+        return p;
+    case AST_DATE_BEFORE:
+    case AST_DATE_AFTER:
+        if (t->kind != SC_TYPE_DATE)
+            return type_mismatch(s, pc, ap, subject);
+        p->kind = SC_PRED_DATE_CMP;
+        p->cmp = ap->kind == AST_DATE_BEFORE ? SC_CMP_LT : SC_CMP_GT;
+        p->date = ap->date;
+        return p;
+    case AST_ANSWERED:
+        p->kind = SC_PRED_ANSWERED;
+        return p;
+    default:
+        return NULL;
+    }
+}
+
+/* ---- building the result ------------------------------------------------------------------ */
+
+static uint32_t *index_list(sema *s, const sc_ptrvec *recs, bool items)
+{
+    uint32_t *out = oalloc(s, recs->len * sizeof *out);
+    if (!out)
+        return NULL;
+    for (size_t i = 0; i < recs->len; i++)
+        out[i] = items ? ((const item_rec *)recs->items[i])->index : ((const group_rec *)recs->items[i])->index;
+    return out;
+}
+
+static void check_header(sema *s)
+{
+    sc_compiler *c = s->c;
+    sc_rules *r = c->rules;
+    const ast_file *main = ((const sc_src *)c->srcs.items[0])->ast;
+    if (!main->ruleset.text)
+        sc_sema_error(c, 0, (ast_loc){1, 1}, "start the file with: ruleset \"Name of the rules\"", "the rules have no 'ruleset' name");
+    if (!main->version.text)
+        sc_sema_error(c, 0, (ast_loc){1, 1}, "add a line: version \"2023-04-04\"", "the rules have no 'version'");
+    r->name = ostr(s, main->ruleset.text ? main->ruleset.text : "");
+    r->version = ostr(s, main->version.text ? main->version.text : "");
+    r->source = ostr(s, main->source.text);
+    r->has_valid_from = main->has_valid_from;
+    r->has_valid_until = main->has_valid_until;
+    r->valid_from = main->valid_from;
+    r->valid_until = main->valid_until;
+    if (main->has_valid_until && main->valid_until < main->valid_from)
+        sc_sema_error(c, 0, main->valid_loc, "'until' must come after 'from'", "the validity period ends before it starts");
+
+    r->nfiles = (uint32_t)c->srcs.len;
+    sc_rules_file *files = oalloc(s, r->nfiles * sizeof *files);
+    if (!files)
+        return;
+    for (uint32_t i = 0; i < r->nfiles; i++) {
+        const sc_src *src = c->srcs.items[i];
+        files[i].path = ostr(s, src->ast->path);
+        files[i].ruleset = ostr(s, src->ast->ruleset.text ? src->ast->ruleset.text : "");
+        files[i].version = ostr(s, src->ast->version.text ? src->ast->version.text : "");
+        files[i].included_by = src->included_by;
+    }
+    r->files = files;
+}
+
+static void declare_builtins(sema *s)
+{
+    for (size_t i = 0; i < sizeof builtin_text_fields / sizeof builtin_text_fields[0] + 1; i++) {
+        item_rec *rec = walloc(s, sizeof *rec);
+        if (!rec)
+            return;
+        rec->index = (uint32_t)s->item_recs.len;
+        const char *id = i < 4 ? builtin_text_fields[i][0] : "school.peildatum";
+        symtab_put(s->work, &s->items, id, rec, &s->oom);
+        push(s, &s->item_recs, rec);
+    }
+}
+
+/* An id that is also the start of another ("aanbod" and "aanbod.dyslexie") cannot be written in YAML. */
+static void check_prefixes(sema *s)
+{
+    for (size_t i = 0; i < s->item_recs.len; i++) {
+        const item_rec *ir = s->item_recs.items[i];
+        if (!ir->ast)
+            continue;
+        const char *id = ir->ast->id;
+        char buf[512];
+        for (const char *dot = strchr(id, '.'); dot; dot = strchr(dot + 1, '.')) {
+            size_t n = (size_t)(dot - id);
+            if (n >= sizeof buf)
+                break;
+            memcpy(buf, id, n);
+            buf[n] = '\0';
+            const item_rec *other = symtab_get(&s->items, buf);
+            if (other && other->ast)
+                sc_sema_error(s->c, ir->file, ir->ast->id_loc, "rename one of them; a profile cannot answer both",
+                              "item '%s' starts with the id of item '%s'", id, buf);
+        }
+    }
+}
+
+int sc_sema_run(sc_compiler *c)
+{
+    sema st = {.c = c, .out = &c->rules->arena, .work = &c->work};
+    sema *s = &st;
+    sc_rules *r = c->rules;
+    unsigned errors_before = c->diags->errors;
+
+    check_header(s);
+    declare_builtins(s);
+    declare_file(s, 0);
+    check_prefixes(s);
+    if (s->oom)
+        return -1;
+
+    r->nscales = (uint32_t)s->scales.len;
+    sc_scale *scales = oalloc(s, r->nscales * sizeof *scales);
+    r->nbandsets = (uint32_t)s->bandsets.len;
+    sc_bandset *bandsets = oalloc(s, r->nbandsets * sizeof *bandsets);
+    if (!scales || !bandsets)
+        return -1;
+    for (uint32_t i = 0; i < r->nscales; i++)
+        scales[i] = *(const sc_scale *)s->scales.items[i];
+    for (uint32_t i = 0; i < r->nbandsets; i++)
+        bandsets[i] = *(const sc_bandset *)s->bandsets.items[i];
+    r->scales = scales;
+    r->bandsets = bandsets;
+
+    /* items: types first (conditions need every item's type), then conditions */
+    r->nitems = (uint32_t)s->item_recs.len;
+    sc_item *items = oalloc(s, r->nitems * sizeof *items);
+    sc_type *types = walloc(s, r->nitems * sizeof *types);
+    if (!items || !types)
+        return -1;
+    for (uint32_t i = 0; i < r->nitems; i++) {
+        const item_rec *ir = s->item_recs.items[i];
+        sc_item *it = &items[i];
+        it->agreement = it->promise = SC_NONE;
+        if (!ir->ast) {
+            it->id = ostr(s, i < 4 ? builtin_text_fields[i][0] : "school.peildatum");
+            it->text = ostr(s, i < 4 ? builtin_text_fields[i][1] : "Peildatum");
+            it->role = SC_ROLE_FIELD;
+            it->type = (sc_type){.kind = i < 4 ? SC_TYPE_TEXT : SC_TYPE_DATE, .scale = SC_NONE, .bands = SC_NONE};
+            it->required = i == 4;
+            it->pos = (sc_srcpos){0, 0, 0};
+            types[i] = it->type;
+            continue;
+        }
+        const ast_item *a = ir->ast;
+        it->id = ostr(s, a->id);
+        it->role = a->is_field ? SC_ROLE_FIELD : SC_ROLE_ITEM;
+        it->text = ostr(s, a->text);
+        it->note = ostr(s, a->note.text);
+        it->help = ostr(s, a->help.text);
+        it->source = ostr(s, a->source.text);
+        it->required = a->required;
+        it->pos = srcpos(ir->file, a->loc);
+        if (ir->owner) {
+            if (ir->owner->is_promise)
+                it->promise = ir->owner->index;
+            else
+                it->agreement = ir->owner->index;
+        }
+        if (resolve_type(s, ir->file, &a->type, &it->type) != 0)
+            it->type.kind = (sc_type_kind)-1;
+        types[i] = it->type;
+    }
+    r->items = items;
+    pred_ctx pc = {.types = types, .view = r};
+    for (uint32_t i = 0; i < r->nitems; i++) {
+        const item_rec *ir = s->item_recs.items[i];
+        if (!ir->ast || types[i].kind == (sc_type_kind)-1)
+            continue;
+        pc.file = ir->file;
+        pc.self = i;
+        items[i].norm = resolve_pred(s, &pc, ir->ast->norm);
+        items[i].ambition = resolve_pred(s, &pc, ir->ast->ambition);
+        items[i].when = resolve_pred(s, &pc, ir->ast->when);
+        if (!ir->ast->is_field && !ir->ast->norm && !ir->ast->ambition)
+            sc_sema_warning(c, ir->file, ir->ast->id_loc, "add a 'norm' or an 'ambition', or declare it as a 'field'",
+                            "item '%s' has neither norm nor ambition", ir->ast->id);
+    }
+
+    /* tightenings: only of items from included files; the effective norm is the old one AND the new ones */
+    for (size_t k = 0; k < s->tightens.len; k++) {
+        const tighten_rec *t = s->tightens.items[k];
+        item_rec *ir = symtab_get(&s->items, t->ast->item.name);
+        if (!ir || !ir->ast) {
+            const char *sug = symtab_suggest(&s->items, t->ast->item.name);
+            char hint[200];
+            snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
+            sc_sema_error(c, t->file, t->ast->item.loc, sug ? hint : "name an item of an included file", "unknown item '%s'",
+                          t->ast->item.name);
+            continue;
+        }
+        if (!includes(s, t->file, ir->file)) {
+            sc_sema_error(c, t->file, t->ast->item.loc, "change the item's norm where it is declared",
+                          "'tighten' is for items of an included file; '%s' is declared in this file", ir->ast->id);
+            continue;
+        }
+        if (!t->ast->norm) {
+            sc_sema_error(c, t->file, t->ast->loc, "add a line 'norm ...' under it", "'tighten %s' has no norm", ir->ast->id);
+            continue;
+        }
+        if (types[ir->index].kind == (sc_type_kind)-1)
+            continue;
+        pc.file = t->file;
+        pc.self = ir->index;
+        const sc_pred *extra = resolve_pred(s, &pc, t->ast->norm);
+        if (!extra)
+            continue;
+        sc_item *it = &items[ir->index];
+        if (!it->norm) {
+            it->norm = extra;
+        } else {
+            sc_pred *both = oalloc(s, sizeof *both);
+            const sc_pred **kids = oalloc(s, 2 * sizeof *kids);
+            if (!both || !kids)
+                return -1;
+            kids[0] = it->norm;
+            kids[1] = extra;
+            both->kind = SC_PRED_AND;
+            both->pos = extra->pos;
+            both->layer = t->file;
+            both->subject = SC_NONE;
+            both->band = SC_NONE;
+            both->nkids = 2;
+            both->kids = kids;
+            it->norm = both;
+        }
+        sc_tightening *tl = oalloc(s, (it->ntightenings + 1) * sizeof *tl);
+        if (!tl)
+            return -1;
+        if (it->ntightenings)
+            memcpy(tl, it->tightenings, it->ntightenings * sizeof *tl);
+        tl[it->ntightenings++] = (sc_tightening){extra, srcpos(t->file, t->ast->loc)};
+        it->tightenings = tl;
+    }
+
+    /* promises and agreements */
+    r->npromises = (uint32_t)s->promises.len;
+    r->nagreements = (uint32_t)s->agreements.len;
+    sc_promise *promises = oalloc(s, r->npromises * sizeof *promises);
+    sc_agreement *agreements = oalloc(s, r->nagreements * sizeof *agreements);
+    sc_ptrvec *served_by = walloc(s, r->npromises * sizeof *served_by);
+    if (!promises || !agreements || (r->npromises && !served_by))
+        return -1;
+    for (uint32_t i = 0; i < r->nagreements; i++) {
+        const group_rec *g = s->agreements.items[i];
+        const ast_agreement *a = g->agreement;
+        sc_agreement *ag = &agreements[i];
+        ag->id = ostr(s, a->id);
+        ag->title = ostr(s, a->title.text);
+        ag->text = ostr(s, a->text);
+        ag->source = ostr(s, a->source.text);
+        ag->pos = srcpos(g->file, a->loc);
+        ag->nitems = (uint32_t)g->items.len;
+        ag->items = index_list(s, &g->items, true);
+        uint32_t *serves = oalloc(s, a->serves.len * sizeof *serves);
+        if (!serves)
+            return -1;
+        uint32_t n = 0;
+        for (size_t k = 0; k < a->serves.len; k++) {
+            const ast_name *pn = a->serves.items[k];
+            const group_rec *pg = symtab_get(&s->groups, pn->name);
+            if (!pg || !pg->is_promise) {
+                const char *sug = symtab_suggest(&s->groups, pn->name);
+                char hint[200];
+                snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
+                sc_sema_error(c, g->file, pn->loc, sug && !pg ? hint : "'serves' names promises, declared with 'promise'",
+                              pg ? "'%s' is an agreement, not a promise" : "unknown promise '%s'", pn->name);
+                continue;
+            }
+            bool dup = false;
+            for (uint32_t j = 0; j < n; j++)
+                dup = dup || serves[j] == pg->index;
+            if (dup) {
+                sc_sema_error(c, g->file, pn->loc, "name each promise once", "promise '%s' is named twice", pn->name);
+                continue;
+            }
+            serves[n++] = pg->index;
+            push(s, &served_by[pg->index], (void *)g);
+        }
+        ag->npromises = n;
+        ag->promises = serves;
+        if (a->serves.len == 0)
+            sc_sema_warning(c, g->file, a->loc, "add a line 'serves P1' naming the promises it carries out",
+                            "agreement '%s' serves no promise", a->id);
+    }
+    for (uint32_t i = 0; i < r->npromises; i++) {
+        const group_rec *g = s->promises.items[i];
+        const ast_promise *a = g->promise;
+        sc_promise *pr = &promises[i];
+        pr->id = ostr(s, a->id);
+        pr->text = ostr(s, a->text);
+        pr->source = ostr(s, a->source.text);
+        pr->pos = srcpos(g->file, a->loc);
+        pr->nitems = (uint32_t)g->items.len;
+        pr->items = index_list(s, &g->items, true);
+        pr->nagreements = (uint32_t)served_by[i].len;
+        pr->agreements = index_list(s, &served_by[i], false);
+        if (pr->nagreements == 0 && pr->nitems == 0)
+            sc_sema_warning(c, g->file, a->loc, "name it in the 'serves' line of the agreements that carry it out",
+                            "no agreement serves promise '%s'", a->id);
+    }
+    r->promises = promises;
+    r->agreements = agreements;
+
+    /* the lookup index */
+    uint32_t size = 16;
+    while (size < r->nitems * 2)
+        size *= 2;
+    uint32_t *index = oalloc(s, size * sizeof *index);
+    if (!index)
+        return -1;
+    memset(index, 0xff, size * sizeof *index);
+    for (uint32_t i = 0; i < r->nitems; i++) {
+        uint32_t h = sc_hash_id(items[i].id, strlen(items[i].id)) & (size - 1);
+        while (index[h] != SC_NONE)
+            h = (h + 1) & (size - 1);
+        index[h] = i;
+    }
+    r->index = index;
+    r->index_mask = size - 1;
+    return s->oom ? -1 : (c->diags->errors != errors_before ? -1 : 0);
+}
