@@ -18,7 +18,3 @@ int sc_cmd_explain(int argc, char **argv)
 {
     return sc_cmd_check(argc, argv);
 }
-int sc_cmd_test(int argc, char **argv)
-{
-    return sc_cmd_check(argc, argv);
-}

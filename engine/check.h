@@ -46,6 +46,7 @@ typedef struct sc_result {
     sc_profile_status status;
     uint32_t nerrors;
     const sc_profile_error *errors;  /* errors and warnings, in input order */
+    uint32_t nsuppressed;            /* errors beyond SC_CHECK_MAX_ERRORS, counted only */
     const sc_item_result *items;     /* rules->nitems entries (NULL when invalid) */
     const sc_group_status *agreements;  /* rules->nagreements entries */
     const sc_group_status *promises;    /* rules->npromises entries */
@@ -53,6 +54,14 @@ typedef struct sc_result {
 
 /* Evaluate a valid profile. All memory comes from `arena` (the profile's). Returns 0, or -1 when out of memory. */
 int sc_check_evaluate(sc_arena *arena, const sc_rules *rules, const sc_profile *profile, sc_result *out);
+
+#define SC_CHECK_MAX_ERRORS 50u
+
+/* Load, validate and evaluate one profile text: the whole job for one file. Errors are kept in
+ * out->errors (status SC_PROFILE_INVALID); memory comes from `arena`, which must outlive `out`.
+ * `path` and `text` must outlive the result too. Returns 0, or -1 when out of memory. */
+int sc_check_profile(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
+                     const sc_yaml_limits *limits, sc_result *out);
 
 /* Evaluate one predicate against a profile: 1 true, 0 false, -1 unknown (a subject is unanswered). */
 int sc_pred_eval(const sc_rules *rules, const sc_profile *profile, const sc_pred *p);

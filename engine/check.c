@@ -1,0 +1,255 @@
+/* engine/check.c — evaluation: judges each item, agreement and promise of a bound profile, and loads+checks one profile text. */
+#include "check.h"
+
+#include <string.h>
+
+/* Kleene logic: 1 true, 0 false, -1 unknown (an answer is missing). */
+int sc_pred_eval(const sc_rules *rules, const sc_profile *profile, const sc_pred *p)
+{
+    switch (p->kind) {
+    case SC_PRED_AND: {
+        int result = 1;
+        for (uint32_t i = 0; i < p->nkids; i++) {
+            int v = sc_pred_eval(rules, profile, p->kids[i]);
+            if (v == 0)
+                return 0;
+            if (v < 0)
+                result = -1;
+        }
+        return result;
+    }
+    case SC_PRED_OR: {
+        int result = 0;
+        for (uint32_t i = 0; i < p->nkids; i++) {
+            int v = sc_pred_eval(rules, profile, p->kids[i]);
+            if (v == 1)
+                return 1;
+            if (v < 0)
+                result = -1;
+        }
+        return result;
+    }
+    case SC_PRED_NOT: {
+        int v = sc_pred_eval(rules, profile, p->kids[0]);
+        return v < 0 ? -1 : !v;
+    }
+    case SC_PRED_AT_LEAST_OF: {
+        uint32_t yes = 0, unknown = 0;
+        for (uint32_t i = 0; i < p->nkids; i++) {
+            int v = sc_pred_eval(rules, profile, p->kids[i]);
+            yes += v == 1;
+            unknown += v < 0;
+        }
+        if (yes >= p->count)
+            return 1;
+        return yes + unknown >= p->count ? -1 : 0;
+    }
+    default:
+        break;
+    }
+
+    const sc_value *v = &profile->answers[p->subject];
+    if (p->kind == SC_PRED_ANSWERED)
+        return v->present;
+    if (!v->present)
+        return -1;
+    const sc_item *it = &rules->items[p->subject];
+    switch (p->kind) {
+    case SC_PRED_IS_YES: return v->v.yes;
+    case SC_PRED_IS_NO: return !v->v.yes;
+    case SC_PRED_IS_MEMBER:
+        for (uint32_t i = 0; i < p->nmembers; i++)
+            if (v->v.member == p->members[i])
+                return 1;
+        return 0;
+    case SC_PRED_RANK_AT_LEAST: return v->v.member <= p->members[0]; /* rank 0 is best */
+    case SC_PRED_BAND_AT_LEAST: return sc_bandset_classify(&rules->bandsets[it->type.bands], v->v.number) >= p->band;
+    case SC_PRED_BAND_IS: return sc_bandset_classify(&rules->bandsets[it->type.bands], v->v.number) == p->band;
+    case SC_PRED_NUM_CMP: {
+        double x = v->v.number;
+        switch (p->cmp) {
+        case SC_CMP_GE: return x >= p->number;
+        case SC_CMP_GT: return x > p->number;
+        case SC_CMP_LE: return x <= p->number;
+        case SC_CMP_LT: return x < p->number;
+        case SC_CMP_EQ: return x == p->number;
+        }
+        return 0;
+    }
+    case SC_PRED_CONTAINS:
+    case SC_PRED_CONTAINS_N: {
+        uint32_t have = 0;
+        for (uint32_t i = 0; i < p->nmembers; i++)
+            have += (v->v.set >> p->members[i]) & 1u;
+        return p->kind == SC_PRED_CONTAINS ? have == p->nmembers : have >= p->count;
+    }
+    case SC_PRED_DATE_WITHIN: {
+        if (!profile->has_peildatum)
+            return -1;
+        sc_date end = profile->peildatum, start;
+        if (p->unit == SC_UNIT_DAYS)
+            start = end - (sc_date)p->count;
+        else
+            start = sc_date_add_months(end, -(int)(p->unit == SC_UNIT_YEARS ? p->count * 12 : p->count));
+        return v->v.date >= start && v->v.date <= end;
+    }
+    case SC_PRED_DATE_CMP: return p->cmp == SC_CMP_LT ? v->v.date < p->date : v->v.date > p->date;
+    default: return -1;
+    }
+}
+
+/* Fold one norm result into a group's status: not met wins over unanswered, which wins over met. */
+static void fold(sc_group_status *g, sc_item_status s)
+{
+    if (s == SC_ITEM_NOT_MET)
+        *g = SC_GROUP_NOT_MET;
+    else if (s == SC_ITEM_UNANSWERED && *g == SC_GROUP_MET)
+        *g = SC_GROUP_INCOMPLETE;
+}
+
+static void fold_group(sc_group_status *g, sc_group_status s)
+{
+    if (s == SC_GROUP_NOT_MET)
+        *g = SC_GROUP_NOT_MET;
+    else if (s == SC_GROUP_INCOMPLETE && *g == SC_GROUP_MET)
+        *g = SC_GROUP_INCOMPLETE;
+}
+
+static sc_item_result judge_item(const sc_rules *rules, const sc_profile *profile, uint32_t i)
+{
+    const sc_item *it = &rules->items[i];
+    const sc_value *v = &profile->answers[i];
+    sc_item_result res = {SC_ITEM_NOT_APPLICABLE, SC_AMBITION_NONE, SC_NONE};
+    if (it->type.bands != SC_NONE && v->present)
+        res.category = sc_bandset_classify(&rules->bandsets[it->type.bands], v->v.number);
+    if (it->role == SC_ROLE_FIELD)
+        return res;
+    if (it->when) {
+        int applies = sc_pred_eval(rules, profile, it->when);
+        if (applies == 0)
+            return res;
+        if (applies < 0) {
+            /* whether it applies depends on a missing answer */
+            if (it->norm)
+                res.status = SC_ITEM_UNANSWERED;
+            if (it->ambition)
+                res.ambition = SC_AMBITION_OPEN;
+            return res;
+        }
+    }
+    if (it->norm) {
+        int met = sc_pred_eval(rules, profile, it->norm);
+        res.status = met == 1 ? SC_ITEM_MET : met == 0 ? SC_ITEM_NOT_MET : SC_ITEM_UNANSWERED;
+    }
+    if (it->ambition)
+        res.ambition = sc_pred_eval(rules, profile, it->ambition) == 1 ? SC_AMBITION_REACHED : SC_AMBITION_OPEN;
+    return res;
+}
+
+int sc_check_evaluate(sc_arena *arena, const sc_rules *rules, const sc_profile *profile, sc_result *out)
+{
+    sc_item_result *items = sc_arena_alloc(arena, (rules->nitems ? rules->nitems : 1) * sizeof *items);
+    sc_group_status *agreements = sc_arena_alloc(arena, (rules->nagreements ? rules->nagreements : 1) * sizeof *agreements);
+    sc_group_status *promises = sc_arena_alloc(arena, (rules->npromises ? rules->npromises : 1) * sizeof *promises);
+    if (!items || !agreements || !promises)
+        return -1;
+    for (uint32_t i = 0; i < rules->nitems; i++)
+        items[i] = judge_item(rules, profile, i);
+    sc_profile_status status = SC_PROFILE_COMPLIANT;
+    sc_group_status overall = SC_GROUP_MET;
+    for (uint32_t a = 0; a < rules->nagreements; a++) {
+        agreements[a] = SC_GROUP_MET;
+        const sc_agreement *ag = &rules->agreements[a];
+        for (uint32_t k = 0; k < ag->nitems; k++)
+            fold(&agreements[a], items[ag->items[k]].status);
+        fold_group(&overall, agreements[a]);
+    }
+    for (uint32_t p = 0; p < rules->npromises; p++) {
+        promises[p] = SC_GROUP_MET;
+        const sc_promise *pr = &rules->promises[p];
+        for (uint32_t k = 0; k < pr->nagreements; k++)
+            fold_group(&promises[p], agreements[pr->agreements[k]]);
+        for (uint32_t k = 0; k < pr->nitems; k++)
+            fold(&promises[p], items[pr->items[k]].status);
+        fold_group(&overall, promises[p]);
+    }
+    if (overall == SC_GROUP_NOT_MET)
+        status = SC_PROFILE_NOT_COMPLIANT;
+    else if (overall == SC_GROUP_INCOMPLETE)
+        status = SC_PROFILE_INCOMPLETE;
+    out->rules = rules;
+    out->profile = profile;
+    out->status = status;
+    out->items = items;
+    out->agreements = agreements;
+    out->promises = promises;
+    return 0;
+}
+
+/* ---- one profile from text to result --------------------------------------------------------- */
+
+typedef struct error_collector {
+    sc_arena *arena;
+    sc_profile_error *errors;
+    uint32_t n, cap;
+    bool oom;
+} error_collector;
+
+static void collect(void *ctx, const sc_diag *d)
+{
+    error_collector *c = ctx;
+    if (c->n == c->cap) {
+        uint32_t cap = c->cap ? c->cap * 2 : 8;
+        sc_profile_error *e = sc_arena_alloc(c->arena, cap * sizeof *e);
+        if (!e) {
+            c->oom = true;
+            return;
+        }
+        if (c->n)
+            memcpy(e, c->errors, c->n * sizeof *e);
+        c->errors = e;
+        c->cap = cap;
+    }
+    sc_profile_error *e = &c->errors[c->n];
+    e->severity = d->severity;
+    e->line = d->line;
+    e->col = d->col;
+    e->message = sc_arena_strdup(c->arena, d->message);
+    e->hint = d->hint ? sc_arena_strdup(c->arena, d->hint) : NULL;
+    if (!e->message) {
+        c->oom = true;
+        return;
+    }
+    c->n++;
+}
+
+int sc_check_profile(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
+                     const sc_yaml_limits *limits, sc_result *out)
+{
+    memset(out, 0, sizeof *out);
+    out->rules = rules;
+    out->status = SC_PROFILE_INVALID;
+    error_collector col = {.arena = arena};
+    sc_diag_sink sink;
+    sc_diag_sink_init(&sink, collect, &col, SC_CHECK_MAX_ERRORS);
+    sc_profile *profile = sc_arena_zalloc(arena, sizeof *profile);
+    if (!profile)
+        return -1;
+    out->profile = profile;
+    int rc = sc_profile_load(arena, rules, path, text, len, limits, &sink, profile);
+    profile->path = path;
+    profile->text = text;
+    profile->text_len = len;
+    out->errors = col.errors;
+    out->nerrors = col.n;
+    out->nsuppressed = sink.suppressed;
+    if (col.oom)
+        return -1;
+    if (rc != 0 || sink.errors > 0)
+        return 0;
+    if (sc_check_evaluate(arena, rules, profile, out) != 0)
+        return -1;
+    out->errors = col.errors;
+    out->nerrors = col.n;
+    return 0;
+}
