@@ -3,18 +3,20 @@
 
 #include "cli.h"
 
-int sc_cmd_check(int argc, char **argv)
+static int unavailable(const char *cmd)
 {
-    (void)argc;
-    (void)argv;
-    fputs("sopcheck check: not available in this build\n", stderr);
+    fprintf(stderr, "sopcheck %s: not available in this build\n", cmd);
     return SC_EXIT_INVALID;
 }
 int sc_cmd_template(int argc, char **argv)
 {
-    return sc_cmd_check(argc, argv);
+    (void)argc;
+    (void)argv;
+    return unavailable("template");
 }
 int sc_cmd_explain(int argc, char **argv)
 {
-    return sc_cmd_check(argc, argv);
+    (void)argc;
+    (void)argv;
+    return unavailable("explain");
 }

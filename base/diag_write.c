@@ -1,0 +1,74 @@
+/* base/diag_write.c — renders a diagnostic for people: position, severity, message, the source line with a caret, the hint. */
+#include <string.h>
+
+#include "diag.h"
+#include "out.h"
+#include "diag_write.h"
+
+void sc_write_safe(sc_out *o, const char *s, size_t n)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        bool c1 = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f;
+        if (c >= 0x20 && c != 0x7f && !c1)
+            continue;
+        sc_out_write(o, s + run, i - run);
+        sc_out_putc(o, c == '\t' ? ' ' : '?');
+        if (c1)
+            i++;
+        run = i + 1;
+    }
+    sc_out_write(o, s + run, n - run);
+}
+
+void sc_diag_write(sc_out *o, const sc_diag *d, bool color, const char *const words[3])
+{
+    static const char *const english[3] = {"error", "warning", "note"};
+    const char *const *w = words ? words : english;
+    const char *sev = w[d->severity];
+    const char *sev_color = d->severity == SC_SEV_ERROR ? "\033[1;31m" : d->severity == SC_SEV_WARNING ? "\033[1;35m" : "\033[1;36m";
+    if (color)
+        sc_out_puts(o, "\033[1m");
+    sc_write_safe(o, d->file, strlen(d->file));
+    if (d->line)
+        sc_out_printf(o, ":%u:%u", d->line, d->col);
+    sc_out_puts(o, ": ");
+    if (color)
+        sc_out_printf(o, "%s%s:\033[0m\033[1m ", sev_color, sev);
+    else
+        sc_out_printf(o, "%s: ", sev);
+    sc_write_safe(o, d->message, strlen(d->message));
+    if (color)
+        sc_out_puts(o, "\033[0m");
+    sc_out_putc(o, '\n');
+    if (d->src_line && d->line) {
+        size_t len = d->src_line_len > 200 ? 200 : d->src_line_len;
+        while (len > 0 && len < d->src_line_len && ((unsigned char)d->src_line[len] & 0xC0) == 0x80)
+            len--; /* do not cut a character in half */
+        sc_out_puts(o, "    ");
+        sc_write_safe(o, d->src_line, len);
+        if (len < d->src_line_len)
+            sc_out_puts(o, "...");
+        sc_out_puts(o, "\n    ");
+        /* the caret goes under the col-th character (columns count characters, not bytes) */
+        unsigned col = 1;
+        for (size_t i = 0; i < len && col < d->col; i++) {
+            if (((unsigned char)d->src_line[i] & 0xC0) == 0x80)
+                continue;
+            sc_out_putc(o, ' ');
+            col++;
+        }
+        if (color)
+            sc_out_printf(o, "%s^\033[0m\n", sev_color);
+        else
+            sc_out_puts(o, "^\n");
+    }
+    if (d->hint) {
+        sc_out_puts(o, color ? "    \033[36mhint: " : "    hint: ");
+        sc_write_safe(o, d->hint, strlen(d->hint));
+        if (color)
+            sc_out_puts(o, "\033[0m");
+        sc_out_putc(o, '\n');
+    }
+}

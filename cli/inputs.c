@@ -1,0 +1,196 @@
+/* cli/inputs.c — collects the profiles to check from files and directories (sorted, no loops, nothing skipped silently), and reads them with a size limit. */
+#include "inputs.h"
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static int push(sc_inputs *in, const char *path, const char *problem)
+{
+    for (size_t i = 0; i < in->len; i++)
+        if (strcmp(in->items[i].path, path) == 0)
+            return 0;
+    if (in->len == in->cap) {
+        size_t cap = in->cap ? in->cap * 2 : 16;
+        sc_input *items = realloc(in->items, cap * sizeof *items);
+        if (!items)
+            return -1;
+        in->items = items;
+        in->cap = cap;
+    }
+    char *copy = strdup(path);
+    if (!copy)
+        return -1;
+    in->items[in->len++] = (sc_input){copy, problem};
+    return 0;
+}
+
+static bool is_profile_name(const char *name)
+{
+    size_t n = strlen(name);
+    return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) || (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+typedef struct dir_stack {
+    dev_t dev;
+    ino_t ino;
+    const struct dir_stack *up;
+} dir_stack;
+
+/* Adds the profiles below dir; returns how many inputs it added, or -1 when out of memory. */
+static long add_dir(sc_inputs *in, const char *dir, const dir_stack *up)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0)
+        return push(in, dir, strerror(errno)) == 0 ? 1 : -1;
+    for (const dir_stack *s = up; s; s = s->up)
+        if (s->dev == st.st_dev && s->ino == st.st_ino)
+            return push(in, dir, "directory loops back to a directory above it (symbolic link); not followed") == 0 ? 1 : -1;
+    dir_stack here = {st.st_dev, st.st_ino, up};
+    DIR *d = opendir(dir);
+    if (!d)
+        return push(in, dir, strerror(errno)) == 0 ? 1 : -1;
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    long rc = 0;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue; /* ., .., and hidden files such as .git */
+        if (n == cap) {
+            cap = cap ? cap * 2 : 32;
+            char **nn = realloc(names, cap * sizeof *nn);
+            if (!nn) {
+                rc = -1;
+                break;
+            }
+            names = nn;
+        }
+        size_t len = strlen(dir) + strlen(e->d_name) + 2;
+        names[n] = malloc(len);
+        if (!names[n]) {
+            rc = -1;
+            break;
+        }
+        snprintf(names[n], len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+        n++;
+    }
+    closedir(d);
+    if (rc == 0)
+        qsort(names, n, sizeof *names, cmp_str);
+    long added = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rc == 0) {
+            struct stat es;
+            const char *base = strrchr(names[i], '/') + 1;
+            if (stat(names[i], &es) != 0) {
+                if (is_profile_name(base)) {
+                    rc = push(in, names[i], strerror(errno));
+                    added++;
+                }
+            } else if (S_ISDIR(es.st_mode)) {
+                long k = add_dir(in, names[i], &here);
+                if (k < 0)
+                    rc = -1;
+                else
+                    added += k;
+            } else if (is_profile_name(base)) {
+                rc = push(in, names[i], NULL);
+                added++;
+            }
+        }
+        free(names[i]);
+    }
+    free(names);
+    if (rc != 0)
+        return -1;
+    return added;
+}
+
+int sc_inputs_add(sc_inputs *in, const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return push(in, "-", NULL);
+    struct stat st;
+    if (stat(path, &st) != 0)
+        return push(in, path, errno == ENOENT ? "no such file or directory" : strerror(errno));
+    if (S_ISDIR(st.st_mode)) {
+        long k = add_dir(in, path, NULL);
+        if (k < 0)
+            return -1;
+        if (k == 0)
+            return push(in, path, "directory holds no profiles (*.yaml or *.yml)");
+        return 0;
+    }
+    return push(in, path, NULL);
+}
+
+void sc_inputs_free(sc_inputs *in)
+{
+    for (size_t i = 0; i < in->len; i++)
+        free(in->items[i].path);
+    free(in->items);
+    in->items = NULL;
+    in->len = in->cap = 0;
+}
+
+int sc_read_input(const char *path, size_t max_bytes, char **text, size_t *len, const char **why)
+{
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    if (!fp) {
+        *why = errno == ENOENT ? "no such file" : strerror(errno);
+        return -1;
+    }
+    size_t cap = 8192, n = 0;
+    char *buf = malloc(cap + 1);
+    int rc = 0;
+    while (buf) {
+        size_t got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+        if (n > max_bytes) {
+            rc = -2;
+            *why = "file is too large";
+            break;
+        }
+        if (got == 0) {
+            if (ferror(fp)) {
+                rc = -1;
+                *why = errno == EISDIR ? "is a directory" : "read error";
+            }
+            break;
+        }
+        if (n == cap) {
+            char *nb = realloc(buf, cap * 2 + 1);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+            cap *= 2;
+        }
+    }
+    if (fp != stdin)
+        fclose(fp);
+    if (!buf) {
+        *why = "out of memory";
+        return -1;
+    }
+    if (rc != 0) {
+        free(buf);
+        return rc;
+    }
+    buf[n] = '\0';
+    *text = buf;
+    *len = n;
+    return 0;
+}

@@ -1,0 +1,141 @@
+/* report/common.c — what every report writer shares: format lookup, status words in Dutch and English, escaping. */
+#include "report.h"
+
+#include <string.h>
+
+int sc_writer_init(sc_writer *w, const char *format, sc_out *out, const sc_report_opts *opts)
+{
+    memset(w, 0, sizeof *w);
+    w->out = out;
+    sc_out_init_mem(&w->scratch);
+    if (opts)
+        w->opts = *opts;
+    if (strcmp(format, "text") == 0)
+        sc_writer_text_init(w);
+    else if (strcmp(format, "json") == 0)
+        sc_writer_json_init(w);
+    else
+        return -1;
+    return 0;
+}
+
+const char *sc_writer_words(sc_writer *w, const sc_pred *p, uint32_t self)
+{
+    w->scratch.len = 0;
+    w->scratch.failed = false;
+    sc_pred_write_words(&w->scratch, w->rules, p, self, w->opts.lang);
+    return w->scratch.buf && !w->scratch.failed ? w->scratch.buf : "";
+}
+
+void sc_writer_release(sc_writer *w)
+{
+    sc_out_free(&w->scratch);
+}
+
+const char *sc_writer_formats(void)
+{
+    return "text, json";
+}
+
+void sc_summary_add(sc_summary *s, const sc_result *res)
+{
+    s->profiles++;
+    switch (res->status) {
+    case SC_PROFILE_COMPLIANT: s->compliant++; break;
+    case SC_PROFILE_NOT_COMPLIANT: s->not_compliant++; break;
+    case SC_PROFILE_INCOMPLETE: s->incomplete++; break;
+    case SC_PROFILE_INVALID: s->invalid++; break;
+    }
+}
+
+const char *sc_status_word(sc_profile_status s, sc_lang lang)
+{
+    static const char *const nl[] = {"voldoet aan de basisondersteuning", "voldoet NIET aan de basisondersteuning",
+                                     "onvolledig ingevuld", "ongeldig: kon niet worden beoordeeld"};
+    static const char *const en[] = {"meets the basic support", "does NOT meet the basic support", "incomplete",
+                                     "invalid: could not be checked"};
+    return (lang == SC_LANG_NL ? nl : en)[s];
+}
+
+const char *sc_profile_status_id(sc_profile_status s)
+{
+    static const char *const ids[] = {"compliant", "not_compliant", "incomplete", "invalid"};
+    return ids[s];
+}
+
+const char *sc_item_status_id(sc_item_status s)
+{
+    static const char *const ids[] = {"met", "not_met", "unanswered", "not_applicable"};
+    return ids[s];
+}
+
+const char *sc_group_status_id(sc_group_status s)
+{
+    static const char *const ids[] = {"met", "not_met", "incomplete"};
+    return ids[s];
+}
+
+const char *sc_ambition_id(sc_ambition_status s)
+{
+    return s == SC_AMBITION_REACHED ? "reached" : s == SC_AMBITION_OPEN ? "open" : NULL;
+}
+
+const char *sc_result_school(const sc_result *res, const char *field)
+{
+    const sc_profile *p = res->profile;
+    if (!p || !p->answers || !res->rules)
+        return NULL;
+    uint32_t k = sc_rules_find_item(res->rules, field, strlen(field));
+    if (k == SC_NONE || !p->answers[k].present)
+        return NULL;
+    return p->answers[k].raw;
+}
+
+void sc_write_json_string(sc_out *o, const char *s)
+{
+    static const char hex[] = "0123456789abcdef";
+    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *run = p;
+    for (; *p; p++) {
+        unsigned char c = *p;
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+            continue;
+        sc_out_write(o, (const char *)run, (size_t)(p - run));
+        run = p + 1;
+        switch (c) {
+        case '"': sc_out_puts(o, "\\\""); break;
+        case '\\': sc_out_puts(o, "\\\\"); break;
+        case '\n': sc_out_puts(o, "\\n"); break;
+        case '\t': sc_out_puts(o, "\\t"); break;
+        case '\r': sc_out_puts(o, "\\r"); break;
+        default: {
+            char u[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
+            sc_out_puts(o, u);
+        }
+        }
+    }
+    sc_out_write(o, (const char *)run, (size_t)(p - run));
+}
+
+void sc_write_xml_escaped(sc_out *o, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    for (; *p; p++) {
+        unsigned char c = *p;
+        switch (c) {
+        case '<': sc_out_puts(o, "&lt;"); break;
+        case '>': sc_out_puts(o, "&gt;"); break;
+        case '&': sc_out_puts(o, "&amp;"); break;
+        case '"': sc_out_puts(o, "&quot;"); break;
+        case '\'': sc_out_puts(o, "&apos;"); break;
+        case '\n': sc_out_puts(o, "&#10;"); break;
+        case '\t': sc_out_puts(o, "&#9;"); break;
+        case '\r': sc_out_puts(o, "&#13;"); break;
+        default:
+            if (c < 0x20 || c == 0x7f)
+                sc_out_printf(o, "&#x%x;", c == 0x7f ? 0xfffdu : 0xfffdu); /* not allowed in XML 1.0 */
+            else
+                sc_out_putc(o, (char)c);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/* report/report.h — report writers: results in, text out (text, json, ...); streaming, one profile at a time, never touching the engine. */
+#ifndef SC_REPORT_H
+#define SC_REPORT_H
+
+#include <stdbool.h>
+
+#include "../base/out.h"
+#include "../dsl/describe.h"
+#include "../engine/check.h"
+
+typedef struct sc_report_opts {
+    sc_lang lang;
+    bool color;          /* terminal colours (text only) */
+    bool ambitions;      /* include open ambitions where a format makes that optional (sarif) */
+    const char *tool_version;
+} sc_report_opts;
+
+typedef struct sc_summary {
+    unsigned profiles, compliant, not_compliant, incomplete, invalid;
+} sc_summary;
+
+/* A writer is called: begin once, profile once per input in order, end once.
+ * An input that could not even be read is passed as a result with status INVALID, no profile
+ * text and one error at line 0. */
+typedef struct sc_writer sc_writer;
+struct sc_writer {
+    void (*begin)(sc_writer *w, const sc_rules *rules);
+    void (*profile)(sc_writer *w, const sc_result *res);
+    void (*end)(sc_writer *w, const sc_summary *sum);
+    sc_out *out;
+    sc_report_opts opts;
+    const sc_rules *rules;
+    unsigned count;      /* profiles written so far */
+    sc_out scratch;      /* a reusable memory buffer for texts that must be escaped */
+};
+
+/* Render a condition in words into the writer's scratch buffer and return it (valid until the next call). */
+const char *sc_writer_words(sc_writer *w, const sc_pred *p, uint32_t self);
+/* Free what a writer holds (called by the end callbacks). */
+void sc_writer_release(sc_writer *w);
+
+/* Set up a writer for a format name ("text", "json"); -1 for an unknown name. */
+int sc_writer_init(sc_writer *w, const char *format, sc_out *out, const sc_report_opts *opts);
+/* The names of the formats, for usage messages: "text, json". */
+const char *sc_writer_formats(void);
+
+void sc_summary_add(sc_summary *s, const sc_result *res);
+
+/* Shared words, in the report's language. */
+const char *sc_status_word(sc_profile_status s, sc_lang lang);
+const char *sc_profile_status_id(sc_profile_status s);      /* "compliant", "not_compliant", ... */
+const char *sc_item_status_id(sc_item_status s);            /* "met", "not_met", ... */
+const char *sc_group_status_id(sc_group_status s);          /* "met", "not_met", "incomplete" */
+const char *sc_ambition_id(sc_ambition_status s);           /* "reached", "open", NULL */
+/* The text value of a school header field, or NULL. */
+const char *sc_result_school(const sc_result *res, const char *field);
+
+/* Escapers: JSON string content (without quotes) and XML text/attribute content. */
+void sc_write_json_string(sc_out *o, const char *s);
+void sc_write_xml_escaped(sc_out *o, const char *s);
+
+void sc_writer_text_init(sc_writer *w);
+void sc_writer_json_init(sc_writer *w);
+
+#endif

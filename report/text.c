@@ -1,0 +1,279 @@
+/* report/text.c — the report for people: a verdict per profile, failing agreements with their findings, ambitions, HGW counts; Dutch or English. */
+#include <string.h>
+
+#include "../base/diag_write.h"
+#include "report.h"
+
+#define NL(w) ((w)->opts.lang == SC_LANG_NL)
+
+static void safe(sc_out *o, const char *s)
+{
+    if (s)
+        sc_write_safe(o, s, strlen(s));
+}
+
+static void color(sc_writer *w, const char *code)
+{
+    if (w->opts.color)
+        sc_out_puts(w->out, code);
+}
+
+static void text_begin(sc_writer *w, const sc_rules *r)
+{
+    w->rules = r;
+}
+
+static void value_text(sc_writer *w, const sc_result *res, uint32_t i)
+{
+    sc_out *o = w->out;
+    const sc_rules *r = res->rules;
+    const sc_value *v = &res->profile->answers[i];
+    const sc_type *t = &r->items[i].type;
+    char buf[48];
+    if (!v->present) {
+        sc_out_puts(o, NL(w) ? "(niet ingevuld)" : "(not answered)");
+        return;
+    }
+    switch (t->kind) {
+    case SC_TYPE_NUMBER:
+    case SC_TYPE_PERCENT:
+        sc_format_number(buf, sizeof buf, v->v.number);
+        sc_out_printf(o, "%s%s", buf, t->kind == SC_TYPE_PERCENT ? "%" : "");
+        if (res->items[i].category != SC_NONE)
+            sc_out_printf(o, " (%s)", sc_band_text(r, t->bands, res->items[i].category));
+        return;
+    case SC_TYPE_YESNO: sc_out_puts(o, v->v.yes ? "ja" : "nee"); return;
+    case SC_TYPE_DATE:
+        sc_date_format(v->v.date, buf);
+        sc_out_puts(o, buf);
+        return;
+    case SC_TYPE_SCALE: safe(o, sc_member_text(r, t->scale, v->v.member)); return;
+    case SC_TYPE_SET: {
+        const sc_scale *sc = &r->scales[t->scale];
+        bool first = true;
+        for (uint32_t k = 0; k < sc->nmembers && k < 64; k++)
+            if ((v->v.set >> k) & 1u) {
+                sc_out_puts(o, first ? "" : ", ");
+                safe(o, sc->members[k].name);
+                first = false;
+            }
+        if (first)
+            sc_out_puts(o, NL(w) ? "(leeg)" : "(empty)");
+        return;
+    }
+    case SC_TYPE_TEXT: safe(o, v->raw); return;
+    }
+}
+
+/* One finding: where the answer stands, what it is, what the norm asks. */
+static void finding(sc_writer *w, const sc_result *res, uint32_t i)
+{
+    sc_out *o = w->out;
+    const sc_rules *r = res->rules;
+    const sc_item *it = &r->items[i];
+    const sc_value *v = &res->profile->answers[i];
+    const sc_item_result *ir = &res->items[i];
+    sc_out_puts(o, "      ");
+    safe(o, res->profile->path);
+    if (v->line)
+        sc_out_printf(o, ":%u:%u", v->line, v->col);
+    sc_out_puts(o, "  ");
+    safe(o, it->text);
+    sc_out_puts(o, "\n        ");
+    color(w, ir->status == SC_ITEM_NOT_MET ? "\033[31m" : "\033[33m");
+    sc_out_puts(o, ir->status == SC_ITEM_NOT_MET ? (NL(w) ? "niet gehaald" : "not met") : (NL(w) ? "niet ingevuld" : "not answered"));
+    color(w, "\033[0m");
+    sc_out_puts(o, NL(w) ? ": antwoord " : ": answer ");
+    value_text(w, res, i);
+    sc_out_puts(o, NL(w) ? ", norm: " : ", norm: ");
+    safe(o, sc_writer_words(w, it->norm, i));
+    sc_out_printf(o, "  [%s", it->id);
+    if (it->source) {
+        sc_out_puts(o, "; ");
+        safe(o, it->source);
+    }
+    if (it->pos.file != 0)
+        sc_out_printf(o, "; %s", r->files[it->pos.file].ruleset);
+    sc_out_puts(o, "]\n");
+}
+
+static void id_list(sc_out *o, const char *const *ids, unsigned n)
+{
+    for (unsigned k = 0; k < n; k++)
+        sc_out_printf(o, "%s%s", k ? ", " : "", ids[k]);
+}
+
+static void text_profile(sc_writer *w, const sc_result *res)
+{
+    sc_out *o = w->out;
+    const sc_rules *r = res->rules;
+    const sc_profile *p = res->profile;
+    bool nl = NL(w);
+    if (w->count++)
+        sc_out_putc(o, '\n');
+
+    /* the verdict line */
+    color(w, "\033[1m");
+    safe(o, p && p->path ? p->path : "?");
+    sc_out_puts(o, ": ");
+    const char *naam = sc_result_school(res, "school.naam"), *brin = sc_result_school(res, "school.brin");
+    const char *peil = sc_result_school(res, "school.peildatum");
+    if (naam) {
+        safe(o, naam);
+        if (brin) {
+            sc_out_puts(o, " (");
+            safe(o, brin);
+            sc_out_putc(o, ')');
+        }
+        if (peil) {
+            sc_out_puts(o, nl ? ", peildatum " : ", reference date ");
+            safe(o, peil);
+        }
+        sc_out_puts(o, " — ");
+    }
+    static const char *const colors[] = {"\033[32m", "\033[31m", "\033[33m", "\033[31m"};
+    color(w, colors[res->status]);
+    sc_out_puts(o, sc_status_word(res->status, w->opts.lang));
+    color(w, "\033[0m");
+    sc_out_putc(o, '\n');
+
+    if (res->status == SC_PROFILE_INVALID) {
+        static const char *const nl_words[3] = {"fout", "waarschuwing", "opmerking"};
+        for (uint32_t k = 0; k < res->nerrors; k++) {
+            const sc_profile_error *e = &res->errors[k];
+            sc_diag d = {.severity = e->severity, .file = p && p->path ? p->path : "?", .line = e->line, .col = e->col,
+                         .message = e->message, .hint = e->hint};
+            if (p && p->text)
+                d.src_line = sc_text_line(p->text, p->text_len, e->line, &d.src_line_len);
+            sc_out_puts(o, "  ");
+            sc_diag_write(o, &d, w->opts.color, nl ? nl_words : NULL);
+        }
+        if (res->nsuppressed)
+            sc_out_printf(o, nl ? "  (nog %u fouten niet getoond)\n" : "  (%u more errors not shown)\n", res->nsuppressed);
+        return;
+    }
+
+    /* counts */
+    unsigned failed = 0, incomplete = 0;
+    for (uint32_t a = 0; a < r->nagreements; a++) {
+        failed += res->agreements[a] == SC_GROUP_NOT_MET;
+        incomplete += res->agreements[a] == SC_GROUP_INCOMPLETE;
+    }
+    sc_out_printf(o, nl ? "  afspraken: %u van %u gehaald" : "  agreements: %u of %u met", r->nagreements - failed - incomplete,
+                  r->nagreements);
+    if (failed)
+        sc_out_printf(o, nl ? ", %u niet gehaald" : ", %u not met", failed);
+    if (incomplete)
+        sc_out_printf(o, nl ? ", %u onvolledig" : ", %u incomplete", incomplete);
+    const char *ids[256];
+    unsigned n = 0;
+    for (uint32_t q = 0; q < r->npromises && n < 256; q++)
+        if (res->promises[q] == SC_GROUP_NOT_MET)
+            ids[n++] = r->promises[q].id;
+    if (n) {
+        sc_out_puts(o, nl ? "; beloftes niet gehaald: " : "; promises not met: ");
+        id_list(o, ids, n);
+    }
+    sc_out_putc(o, '\n');
+
+    /* the findings, per agreement and per promise's own items */
+    for (uint32_t a = 0; a < r->nagreements; a++) {
+        if (res->agreements[a] == SC_GROUP_MET)
+            continue;
+        const sc_agreement *ag = &r->agreements[a];
+        sc_out_printf(o, "\n  %-4s ", ag->id);
+        safe(o, ag->title ? ag->title : ag->text);
+        sc_out_puts(o, " — ");
+        color(w, res->agreements[a] == SC_GROUP_NOT_MET ? "\033[31m" : "\033[33m");
+        sc_out_puts(o, res->agreements[a] == SC_GROUP_NOT_MET ? (nl ? "niet gehaald" : "not met") : (nl ? "onvolledig" : "incomplete"));
+        color(w, "\033[0m");
+        sc_out_putc(o, '\n');
+        for (uint32_t k = 0; k < ag->nitems; k++) {
+            uint32_t i = ag->items[k];
+            if (res->items[i].status == SC_ITEM_NOT_MET || res->items[i].status == SC_ITEM_UNANSWERED)
+                finding(w, res, i);
+        }
+    }
+    for (uint32_t q = 0; q < r->npromises; q++) {
+        const sc_promise *pr = &r->promises[q];
+        bool header = false;
+        for (uint32_t k = 0; k < pr->nitems; k++) {
+            uint32_t i = pr->items[k];
+            if (res->items[i].status != SC_ITEM_NOT_MET && res->items[i].status != SC_ITEM_UNANSWERED)
+                continue;
+            if (!header)
+                sc_out_printf(o, nl ? "\n  %-4s belofte: " : "\n  %-4s promise: ", pr->id);
+            if (!header) {
+                safe(o, pr->text);
+                sc_out_putc(o, '\n');
+            }
+            header = true;
+            finding(w, res, i);
+        }
+    }
+
+    /* ambitions */
+    unsigned reached = 0, open = 0;
+    for (uint32_t i = 0; i < r->nitems; i++) {
+        reached += res->items[i].ambition == SC_AMBITION_REACHED;
+        open += res->items[i].ambition == SC_AMBITION_OPEN;
+    }
+    if (reached + open) {
+        sc_out_printf(o, nl ? "\n  Ambities: %u van %u gehaald" : "\n  Ambitions: %u of %u reached", reached, reached + open);
+        for (int pass = 0; pass < 2; pass++) {
+            sc_ambition_status want = pass == 0 ? SC_AMBITION_REACHED : SC_AMBITION_OPEN;
+            if ((pass == 0 && !reached) || (pass == 1 && !open))
+                continue;
+            sc_out_puts(o, pass == 0 ? (nl ? "\n    gehaald: " : "\n    reached: ") : (nl ? "\n    open:    " : "\n    open:    "));
+            bool first = true;
+            for (uint32_t i = 0; i < r->nitems; i++)
+                if (res->items[i].ambition == want) {
+                    sc_out_printf(o, "%s%s", first ? "" : ", ", r->items[i].id);
+                    first = false;
+                }
+        }
+        sc_out_putc(o, '\n');
+    }
+
+    /* band categories, per set of bands, best first */
+    for (uint32_t b = 0; b < r->nbandsets; b++) {
+        const sc_bandset *bs = &r->bandsets[b];
+        unsigned counts[64] = {0}, total = 0;
+        for (uint32_t i = 0; i < r->nitems; i++)
+            if (r->items[i].type.bands == b && res->items[i].category != SC_NONE && res->items[i].category < 64) {
+                counts[res->items[i].category]++;
+                total++;
+            }
+        if (!total)
+            continue;
+        sc_out_printf(o, "  %s: ", bs->name);
+        for (uint32_t k = bs->nbands; k-- > 0;) {
+            sc_out_printf(o, "%u ", k < 64 ? counts[k] : 0);
+            safe(o, sc_band_text(r, b, k));
+            if (k)
+                sc_out_puts(o, ", ");
+        }
+        sc_out_putc(o, '\n');
+    }
+}
+
+static void text_end(sc_writer *w, const sc_summary *s)
+{
+    sc_out *o = w->out;
+    if (s->profiles > 1) {
+        if (w->opts.lang == SC_LANG_NL)
+            sc_out_printf(o, "\n%u profielen: %u voldoen, %u voldoen niet, %u onvolledig, %u ongeldig\n", s->profiles,
+                          s->compliant, s->not_compliant, s->incomplete, s->invalid);
+        else
+            sc_out_printf(o, "\n%u profiles: %u compliant, %u not compliant, %u incomplete, %u invalid\n", s->profiles,
+                          s->compliant, s->not_compliant, s->incomplete, s->invalid);
+    }
+    sc_writer_release(w);
+}
+
+void sc_writer_text_init(sc_writer *w)
+{
+    w->begin = text_begin;
+    w->profile = text_profile;
+    w->end = text_end;
+}
