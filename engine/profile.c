@@ -1,0 +1,781 @@
+/* engine/profile.c — binds a profile's YAML tree to the compiled rules: one typed, located answer per item, every problem reported. */
+#include "profile.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "../base/text.h"
+
+/* Longest dotted id a key path may build; longer paths cannot name an item. */
+#define SC_PATH_MAX 256
+/* How many names a hint lists before it stops with "…". */
+#define SC_HINT_MAX_NAMES 12
+
+static const char SC_SCHOOL_PREFIX[] = "school";
+
+/* The state of one binding: where answers go, where errors go, and the dotted path being built. */
+typedef struct sc_binder {
+    sc_arena *arena;
+    const sc_rules *rules;
+    sc_profile *out;
+    sc_diag_sink *diags;
+    unsigned nerrors;
+    bool *rejected;     /* per item: an answer was given but refused (already reported) */
+    char path[SC_PATH_MAX];
+    size_t path_len;
+} sc_binder;
+
+static void sc_bind_error(sc_binder *b, uint32_t line, uint32_t col, const char *hint, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
+static void sc_bind_error(sc_binder *b, uint32_t line, uint32_t col, const char *hint, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    sc_diag_vreport(b->diags, SC_SEV_ERROR, b->out->path, b->out->text, b->out->text_len, line, col, hint, fmt, ap);
+    va_end(ap);
+    b->nerrors++;
+}
+
+static bool sc_is_school_id(const char *id)
+{
+    return strncmp(id, "school.", 7) == 0;
+}
+
+/* Numbers as a school writes them: "75", "72.5", never "75.0" or "1e+06". */
+static void sc_format_number(double v, char *buf, size_t cap)
+{
+    if (v == 0)
+        v = 0; /* no "-0" */
+    snprintf(buf, cap, "%.15g", v);
+}
+
+/* --- text for hints: appending names to a bounded buffer ------------------------------------ */
+
+/* snprintf for hints: a hint cut short is fine, so truncation is not worth a warning. */
+static void sc_hint_printf(char *buf, size_t cap, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+static void sc_hint_printf(char *buf, size_t cap, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, cap, fmt, ap);
+    va_end(ap);
+}
+
+typedef struct sc_hint_buf {
+    char *text;
+    size_t cap, len;
+    unsigned nnames;
+} sc_hint_buf;
+
+static void sc_hint_append(sc_hint_buf *h, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static void sc_hint_append(sc_hint_buf *h, const char *fmt, ...)
+{
+    if (h->len + 1 >= h->cap)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(h->text + h->len, h->cap - h->len, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return;
+    h->len += (size_t)n < h->cap - h->len ? (size_t)n : h->cap - h->len - 1;
+}
+
+/* Append one name to a comma-separated list, stopping with "…" after SC_HINT_MAX_NAMES. */
+static void sc_hint_name(sc_hint_buf *h, const char *name, size_t len)
+{
+    if (h->nnames == SC_HINT_MAX_NAMES)
+        sc_hint_append(h, ", …");
+    if (h->nnames++ >= SC_HINT_MAX_NAMES)
+        return;
+    sc_hint_append(h, "%s%.*s", h->nnames > 1 ? ", " : "", (int)len, name);
+}
+
+/* What an answer of this item must look like, e.g. "one of: school, wijk" or "ja or nee". */
+static void sc_describe_allowed(const sc_rules *rules, const sc_item *item, char *buf, size_t cap)
+{
+    sc_hint_buf h = {buf, cap, 0, 0};
+    buf[0] = '\0';
+    char lo[32], hi[32];
+    sc_format_number(item->type.min, lo, sizeof lo);
+    sc_format_number(item->type.max, hi, sizeof hi);
+    switch (item->type.kind) {
+    case SC_TYPE_YESNO:
+        sc_hint_append(&h, "ja or nee");
+        break;
+    case SC_TYPE_NUMBER:
+        sc_hint_append(&h, "a whole number from %s to %s", lo, hi);
+        break;
+    case SC_TYPE_PERCENT:
+        sc_hint_append(&h, "a percentage from %s to %s (decimals allowed, e.g. 72.5)", lo, hi);
+        break;
+    case SC_TYPE_DATE:
+        sc_hint_append(&h, "a date written YYYY-MM-DD, e.g. 2026-03-15");
+        break;
+    case SC_TYPE_TEXT:
+        sc_hint_append(&h, "text");
+        break;
+    case SC_TYPE_SCALE:
+    case SC_TYPE_SET: {
+        const sc_scale *scale = &rules->scales[item->type.scale];
+        sc_hint_append(&h, item->type.kind == SC_TYPE_SCALE ? "one of: " : "a list of some of: ");
+        for (uint32_t m = 0; m < scale->nmembers; m++)
+            sc_hint_name(&h, scale->members[m].name, strlen(scale->members[m].name));
+        break;
+    }
+    }
+}
+
+/* --- did you mean ----------------------------------------------------------------------------- */
+
+/* Number of dot-separated segments in an id. */
+static unsigned sc_segments(const char *s, size_t len)
+{
+    unsigned n = 1;
+    for (size_t i = 0; i < len; i++)
+        n += s[i] == '.';
+    return n;
+}
+
+/* Length of the first `segments` segments of id. */
+static size_t sc_prefix_len(const char *id, unsigned segments)
+{
+    size_t i = 0;
+    for (unsigned seen = 1;; i++) {
+        if (id[i] == '\0')
+            return i;
+        if (id[i] == '.' && seen++ == segments)
+            return i;
+    }
+}
+
+/* Is there an item whose id continues `prefix` with a dot? */
+static bool sc_has_items_under(const sc_rules *rules, const char *prefix, size_t len)
+{
+    for (uint32_t i = 0; i < rules->nitems; i++) {
+        const char *id = rules->items[i].id;
+        if (strncmp(id, prefix, len) == 0 && id[len] == '.')
+            return true;
+    }
+    return false;
+}
+
+/* A hint for an unknown dotted path: the closest id (or group of ids at the same depth) within
+ * distance 2; else the closest sibling under the same prefix, with the names found there. */
+static void sc_suggest_path(const sc_binder *b, const char *path, size_t path_len, bool school_section, char *hint,
+                            size_t cap)
+{
+    const sc_rules *rules = b->rules;
+    unsigned depth = sc_segments(path, path_len);
+    char best[2 * SC_PATH_MAX] = "";
+    unsigned best_dist = 3;
+    char candidate[SC_PATH_MAX];
+    for (uint32_t i = 0; i < rules->nitems && best_dist > 1; i++) {
+        const char *id = rules->items[i].id;
+        if (sc_is_school_id(id) != school_section)
+            continue;
+        size_t n = sc_prefix_len(id, depth);
+        if (n >= sizeof candidate)
+            continue;
+        memcpy(candidate, id, n);
+        candidate[n] = '\0';
+        unsigned d = sc_edit_distance(path, candidate, 2);
+        if (d < best_dist) {
+            best_dist = d;
+            memcpy(best, candidate, n + 1);
+        }
+    }
+    if (best[0]) {
+        sc_hint_printf(hint, cap, "did you mean '%s'?", best);
+        return;
+    }
+
+    /* siblings: ids that share everything up to the last dot */
+    const char *last_dot = NULL;
+    for (size_t i = 0; i < path_len; i++)
+        if (path[i] == '.')
+            last_dot = path + i;
+    if (!last_dot) {
+        hint[0] = '\0';
+        return;
+    }
+    size_t parent_len = (size_t)(last_dot - path);
+    const char *segment = last_dot + 1;
+    char names[512];
+    sc_hint_buf list = {names, sizeof names, 0, 0};
+    names[0] = '\0';
+    unsigned sibling_dist = UINT32_MAX;
+    for (uint32_t i = 0; i < rules->nitems; i++) {
+        const char *id = rules->items[i].id;
+        if (strncmp(id, path, parent_len) != 0 || id[parent_len] != '.')
+            continue;
+        const char *name = id + parent_len + 1;
+        size_t name_len = strcspn(name, ".");
+        if (name_len >= sizeof candidate)
+            continue;
+        /* one name per group, even when the group holds several items */
+        bool listed = false;
+        for (uint32_t j = 0; j < i && !listed; j++) {
+            const char *earlier = rules->items[j].id;
+            listed = strncmp(earlier, path, parent_len) == 0 && earlier[parent_len] == '.' &&
+                     strncmp(earlier + parent_len + 1, name, name_len) == 0 &&
+                     (earlier[parent_len + 1 + name_len] == '.' || earlier[parent_len + 1 + name_len] == '\0');
+        }
+        if (listed)
+            continue;
+        sc_hint_name(&list, name, name_len);
+        memcpy(candidate, name, name_len);
+        candidate[name_len] = '\0';
+        unsigned d = sc_edit_distance(segment, candidate, 64);
+        if (d < sibling_dist) {
+            sibling_dist = d;
+            memcpy(best, id, parent_len + 1 + name_len);
+            best[parent_len + 1 + name_len] = '\0';
+        }
+    }
+    if (best[0])
+        sc_hint_printf(hint, cap, "did you mean '%s'? '%.*s' has: %s", best, (int)parent_len, path, names);
+    else
+        hint[0] = '\0';
+}
+
+/* --- values ------------------------------------------------------------------------------------ */
+
+static bool sc_ascii_equal_nocase(const char *a, size_t alen, const char *b)
+{
+    size_t blen = strlen(b);
+    if (alen != blen)
+        return false;
+    for (size_t i = 0; i < alen; i++) {
+        char ca = a[i], cb = b[i];
+        if (ca >= 'A' && ca <= 'Z')
+            ca = (char)(ca - 'A' + 'a');
+        if (ca != cb)
+            return false;
+    }
+    return true;
+}
+
+static int sc_days_in_month(int y, int m)
+{
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return days[m - 1];
+}
+
+/* Reports why a scalar that is not a date fails: its shape, its range, or a day that does not exist. */
+static void sc_report_bad_date(sc_binder *b, const sc_item *item, const sc_node *value)
+{
+    const char *s = value->str;
+    bool shaped = value->len == 10 && s[4] == '-' && s[7] == '-';
+    for (int i = 0; shaped && i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            shaped = false;
+    const char *hint = "write the date as year-month-day, e.g. 2026-03-15";
+    if (!shaped) {
+        sc_bind_error(b, value->line, value->col, hint, "'%s' for '%s' is not a date written YYYY-MM-DD", s,
+                      item->id);
+        return;
+    }
+    int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+    int m = (s[5] - '0') * 10 + (s[6] - '0');
+    int d = (s[8] - '0') * 10 + (s[9] - '0');
+    if (m < 1 || m > 12 || d < 1 || d > sc_days_in_month(y, m))
+        sc_bind_error(b, value->line, value->col, "check the day and the month", "the date '%s' for '%s' does not exist",
+                      s, item->id);
+    else
+        sc_bind_error(b, value->line, value->col, "write a year from 1900 to 2999",
+                      "the date '%s' for '%s' lies outside the years 1900 to 2999", s, item->id);
+}
+
+/* The bounds of a NUMBER or PERCENT type; an unset range falls back to the language's defaults. */
+static void sc_type_range(const sc_type *t, double *lo, double *hi)
+{
+    *lo = t->min;
+    *hi = t->max;
+    if (t->min == 0 && t->max == 0)
+        *hi = t->kind == SC_TYPE_PERCENT ? 100 : 1000000;
+}
+
+/* Convert one scalar to the item's (non-set) type; false after reporting an error. */
+static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value, sc_value *out)
+{
+    const sc_item *item = &b->rules->items[index];
+    const char *s = value->str;
+    char allowed[512], lo_text[32], hi_text[32], hint[600];
+    sc_describe_allowed(b->rules, item, allowed, sizeof allowed);
+    sc_hint_printf(hint, sizeof hint, "write %s", allowed);
+    switch (item->type.kind) {
+    case SC_TYPE_YESNO:
+        if (sc_ascii_equal_nocase(s, value->len, "ja") || sc_ascii_equal_nocase(s, value->len, "yes") ||
+            sc_ascii_equal_nocase(s, value->len, "true")) {
+            out->v.yes = true;
+            return true;
+        }
+        if (sc_ascii_equal_nocase(s, value->len, "nee") || sc_ascii_equal_nocase(s, value->len, "no") ||
+            sc_ascii_equal_nocase(s, value->len, "false")) {
+            out->v.yes = false;
+            return true;
+        }
+        sc_bind_error(b, value->line, value->col, hint, "'%s' is not an answer to the yes/no question '%s'", s,
+                      item->id);
+        return false;
+    case SC_TYPE_NUMBER:
+    case SC_TYPE_PERCENT: {
+        bool percent = item->type.kind == SC_TYPE_PERCENT;
+        double lo, hi, number;
+        bool whole;
+        sc_type_range(&item->type, &lo, &hi);
+        sc_format_number(lo, lo_text, sizeof lo_text);
+        sc_format_number(hi, hi_text, sizeof hi_text);
+        size_t n = value->len;
+        if (percent && n && s[n - 1] == '%') {
+            n--;
+            while (n && s[n - 1] == ' ')
+                n--;
+        }
+        int parsed = sc_number_parse(s, n, &number, &whole);
+        const char *what = percent ? "a percentage" : "a whole number";
+        if (parsed == -1) {
+            sc_bind_error(b, value->line, value->col, hint, "'%s' for '%s' is not %s from %s to %s", s, item->id,
+                          what, lo_text, hi_text);
+            return false;
+        }
+        if (parsed == -2 || number < lo || number > hi) {
+            sc_bind_error(b, value->line, value->col, hint, "'%s' for '%s' is outside the allowed range %s to %s", s,
+                          item->id, lo_text, hi_text);
+            return false;
+        }
+        if (!percent && !whole && number != (double)(long long)number) {
+            sc_bind_error(b, value->line, value->col, hint,
+                          "'%s' for '%s' is not a whole number; the answer is a whole number from %s to %s", s,
+                          item->id, lo_text, hi_text);
+            return false;
+        }
+        out->v.number = number == 0 ? 0 : number;
+        return true;
+    }
+    case SC_TYPE_DATE:
+        if (sc_date_parse(s, value->len, &out->v.date) == 0)
+            return true;
+        sc_report_bad_date(b, item, value);
+        return false;
+    case SC_TYPE_TEXT:
+        out->v.text = s;
+        return true;
+    case SC_TYPE_SCALE: {
+        const sc_scale *scale = &b->rules->scales[item->type.scale];
+        uint32_t member = sc_scale_find_member(scale, s, value->len);
+        if (member != SC_NONE && strlen(scale->members[member].name) == value->len) {
+            out->v.member = member;
+            return true;
+        }
+        uint32_t best = SC_NONE;
+        unsigned best_dist = 3;
+        for (uint32_t m = 0; m < scale->nmembers; m++) {
+            unsigned d = sc_edit_distance(s, scale->members[m].name, 2);
+            if (d < best_dist) {
+                best_dist = d;
+                best = m;
+            }
+        }
+        if (best != SC_NONE)
+            sc_hint_printf(hint, sizeof hint, "did you mean '%s'? Write %s", scale->members[best].name, allowed);
+        sc_bind_error(b, value->line, value->col, hint, "'%s' is not one of the choices for '%s'", s, item->id);
+        return false;
+    }
+    case SC_TYPE_SET:
+        break; /* sets are converted by sc_convert_set */
+    }
+    return false;
+}
+
+/* A set: a list of member names, or one name on its own; false after reporting an error. */
+static bool sc_convert_set(sc_binder *b, uint32_t index, const sc_node *value, sc_value *out)
+{
+    const sc_item *item = &b->rules->items[index];
+    const sc_scale *scale = &b->rules->scales[item->type.scale];
+    const sc_node *const *entries = (const sc_node *const *)value->values;
+    uint32_t nentries = value->n;
+    if (value->kind == SC_NODE_SCALAR) {
+        entries = &value;
+        nentries = 1;
+    }
+    char allowed[512], hint[600];
+    sc_describe_allowed(b->rules, item, allowed, sizeof allowed);
+    sc_hint_printf(hint, sizeof hint, "write %s", allowed);
+    uint64_t set = 0;
+    bool ok = true;
+    for (uint32_t i = 0; i < nentries; i++) {
+        const sc_node *entry = entries[i];
+        if (entry->kind != SC_NODE_SCALAR) {
+            sc_bind_error(b, entry->line, entry->col, hint, "each entry of the list for '%s' must be one choice, not a %s",
+                          item->id, entry->kind == SC_NODE_MAP ? "mapping" : "list");
+            ok = false;
+            continue;
+        }
+        if (sc_node_is_null(entry) || entry->len == 0) {
+            sc_bind_error(b, entry->line, entry->col, hint, "the list for '%s' has an empty entry", item->id);
+            ok = false;
+            continue;
+        }
+        uint32_t member = sc_scale_find_member(scale, entry->str, entry->len);
+        if (member == SC_NONE || member >= 64 || strlen(scale->members[member].name) != entry->len) {
+            sc_bind_error(b, entry->line, entry->col, hint, "'%s' is not one of the choices for '%s'", entry->str,
+                          item->id);
+            ok = false;
+            continue;
+        }
+        uint64_t bit = (uint64_t)1 << member;
+        if (set & bit) {
+            sc_bind_error(b, entry->line, entry->col, "remove the second one", "'%s' is listed twice for '%s'",
+                          entry->str, item->id);
+            ok = false;
+            continue;
+        }
+        set |= bit;
+    }
+    out->v.set = set;
+    return ok;
+}
+
+/* Bind one answer (the value under a key that names item `index`). */
+static void sc_bind_answer(sc_binder *b, uint32_t index, const sc_node *key, const sc_node *value)
+{
+    const sc_item *item = &b->rules->items[index];
+    sc_value *answer = &b->out->answers[index];
+    if (answer->line) {
+        sc_bind_error(b, key->line, key->col, "remove one of the two answers",
+                      "'%s' is answered twice (first at line %u)", item->id, (unsigned)answer->line);
+        return;
+    }
+    answer->present = false;
+    answer->line = key->line;
+    answer->col = key->col;
+    answer->raw = NULL;
+    bool set_type = item->type.kind == SC_TYPE_SET;
+    char allowed[512], hint[600];
+
+    if (value->kind == SC_NODE_MAP) {
+        sc_describe_allowed(b->rules, item, allowed, sizeof allowed);
+        sc_hint_printf(hint, sizeof hint, "write the answer after '%s:' on the same line (%s)", key->str, allowed);
+        sc_bind_error(b, value->line, value->col, hint, "'%s' is one question; its answer cannot be a mapping",
+                      item->id);
+        b->rejected[index] = true;
+        return;
+    }
+    if (value->kind == SC_NODE_SCALAR) {
+        if (sc_node_is_null(value))
+            return; /* unanswered, located at its key */
+        if (value->len == 0 && item->type.kind != SC_TYPE_TEXT)
+            return; /* "" says nothing either */
+    }
+    if (value->kind == SC_NODE_SEQ && !set_type) {
+        sc_describe_allowed(b->rules, item, allowed, sizeof allowed);
+        sc_hint_printf(hint, sizeof hint, "write one answer, %s", allowed);
+        sc_bind_error(b, value->line, value->col, hint, "'%s' takes one answer, but a list was given", item->id);
+        b->rejected[index] = true;
+        return;
+    }
+    sc_value converted = *answer;
+    converted.line = value->line;
+    converted.col = value->col;
+    converted.raw = value->kind == SC_NODE_SCALAR ? value->str : NULL;
+    bool ok = set_type ? sc_convert_set(b, index, value, &converted) : sc_convert_scalar(b, index, value, &converted);
+    if (!ok) {
+        b->rejected[index] = true;
+        return;
+    }
+    converted.present = true;
+    *answer = converted;
+}
+
+/* --- the sections -------------------------------------------------------------------------------- */
+
+/* Bind the keys of `map` under the path in b->path (which may be empty); nested mappings extend it. */
+static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
+{
+    size_t parent_len = b->path_len;
+    for (uint32_t i = 0; i < map->n; i++) {
+        const sc_node *key = map->keys[i], *value = map->values[i];
+        b->path_len = parent_len;
+        size_t need = (parent_len ? parent_len + 1 : 0) + key->len;
+        if (need >= sizeof b->path || key->len == 0) {
+            sc_bind_error(b, key->line, key->col, NULL, "unknown key '%.*s%s%s'", (int)parent_len, b->path,
+                          parent_len ? "." : "", key->str);
+            continue;
+        }
+        if (parent_len)
+            b->path[b->path_len++] = '.';
+        memcpy(b->path + b->path_len, key->str, key->len);
+        b->path_len += key->len;
+        b->path[b->path_len] = '\0';
+
+        uint32_t index = sc_rules_find_item(b->rules, b->path, b->path_len);
+        if (index != SC_NONE && sc_is_school_id(b->path) != school_section) {
+            sc_bind_error(b, key->line, key->col, "move it under 'school:'",
+                          "'%s' belongs under 'school:', not under 'antwoorden:'", b->path);
+            continue;
+        }
+        if (index != SC_NONE) {
+            sc_bind_answer(b, index, key, value);
+            continue;
+        }
+        if (sc_has_items_under(b->rules, b->path, b->path_len)) {
+            if (value->kind == SC_NODE_MAP) {
+                sc_bind_map(b, value, school_section);
+            } else if (!sc_node_is_null(value)) {
+                char names[512];
+                sc_hint_buf list = {names, sizeof names, 0, 0};
+                names[0] = '\0';
+                for (uint32_t k = 0; k < b->rules->nitems; k++) {
+                    const char *id = b->rules->items[k].id;
+                    if (strncmp(id, b->path, b->path_len) == 0 && id[b->path_len] == '.')
+                        sc_hint_name(&list, id + b->path_len + 1, strlen(id + b->path_len + 1));
+                }
+                char hint[600];
+                sc_hint_printf(hint, sizeof hint, "write each answer on its own line under '%s:' (%s)", key->str, names);
+                sc_bind_error(b, value->line, value->col, hint,
+                              "'%s' is a group of questions, not one question: answer them one by one", b->path);
+            }
+            continue;
+        }
+        char hint[600];
+        sc_suggest_path(b, b->path, b->path_len, school_section, hint, sizeof hint);
+        sc_bind_error(b, key->line, key->col, hint[0] ? hint : NULL, "unknown key '%s'", b->path);
+    }
+    b->path_len = parent_len;
+    b->path[parent_len] = '\0';
+}
+
+/* A section's value: a mapping, or empty (nothing answered); anything else is an error. */
+static const sc_node *sc_section_map(sc_binder *b, const sc_node *key, const sc_node *value, const char *example)
+{
+    if (value->kind == SC_NODE_MAP)
+        return value;
+    if (sc_node_is_null(value))
+        return NULL;
+    char hint[200];
+    sc_hint_printf(hint, sizeof hint, "write '%s:' on a line of its own, with indented lines under it such as '  %s'",
+             key->str, example);
+    sc_bind_error(b, value->line, value->col, hint, "'%s' must hold keys and answers, not a %s", key->str,
+                  value->kind == SC_NODE_SEQ ? "list" : "single value");
+    return NULL;
+}
+
+static void sc_bind_format(sc_binder *b, const sc_node *value)
+{
+    if (value->kind == SC_NODE_SCALAR && value->len == 1 && value->str[0] == '1') {
+        b->out->format = 1;
+        return;
+    }
+    if (value->kind == SC_NODE_SCALAR && !sc_node_is_null(value))
+        sc_bind_error(b, value->line, value->col, "write 'profiel: 1'",
+                      "profile format '%s' is unknown; this version of sopcheck reads format 1", value->str);
+    else
+        sc_bind_error(b, value->line, value->col, "write 'profiel: 1'", "'profiel' must be the format number 1");
+}
+
+/* A top-level key that is none of profiel, school and antwoorden. */
+static void sc_report_unknown_top_key(sc_binder *b, const sc_node *key)
+{
+    static const char *const known[] = {"profiel", "school", "antwoorden"};
+    char hint[300] = "";
+    unsigned best_dist = 3;
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+        unsigned d = sc_edit_distance(key->str, known[i], 2);
+        if (d < best_dist) {
+            best_dist = d;
+            sc_hint_printf(hint, sizeof hint, "did you mean '%s'?", known[i]);
+        }
+    }
+    if (!hint[0] && key->len + sizeof SC_SCHOOL_PREFIX + 1 < SC_PATH_MAX) {
+        char id[SC_PATH_MAX];
+        size_t id_len = sizeof SC_SCHOOL_PREFIX; /* "school." */
+        memcpy(id, SC_SCHOOL_PREFIX, id_len - 1);
+        id[id_len - 1] = '.';
+        memcpy(id + id_len, key->str, key->len);
+        id_len += key->len;
+        id[id_len] = '\0';
+        if (sc_rules_find_item(b->rules, id, id_len) != SC_NONE)
+            sc_hint_printf(hint, sizeof hint, "'%s' belongs under 'school:'; indent it there", key->str);
+        else if (!sc_is_school_id(key->str) && (sc_rules_find_item(b->rules, key->str, key->len) != SC_NONE ||
+                                                sc_has_items_under(b->rules, key->str, key->len)))
+            sc_hint_printf(hint, sizeof hint, "answers belong under 'antwoorden:'; indent '%s' there", key->str);
+    }
+    if (!hint[0])
+        sc_hint_printf(hint, sizeof hint, "a profile has only 'profiel:', 'school:' and 'antwoorden:' at the top");
+    sc_bind_error(b, key->line, key->col, hint, "unknown key '%s'", key->str);
+}
+
+/* Items that must be answered: report the missing ones where their section starts. */
+static void sc_check_required(sc_binder *b, const sc_node *school_key, const sc_node *answers_key)
+{
+    for (uint32_t i = 0; i < b->rules->nitems; i++) {
+        const sc_item *item = &b->rules->items[i];
+        const sc_value *answer = &b->out->answers[i];
+        /* the peildatum is needed to judge anything, whatever the rules say */
+        bool required = item->required || strcmp(item->id, "school.peildatum") == 0;
+        bool empty_text = answer->present && item->type.kind == SC_TYPE_TEXT && !answer->v.text[0];
+        if (!required || (answer->present && !empty_text) || b->rejected[i])
+            continue;
+        bool school = sc_is_school_id(item->id);
+        const char *name = school ? item->id + sizeof SC_SCHOOL_PREFIX : item->id;
+        char hint[300];
+        const char *example = item->type.kind == SC_TYPE_DATE ? "YYYY-MM-DD" : "…";
+        if (answer->line) {
+            sc_hint_printf(hint, sizeof hint, "write the answer after '%s:'", name);
+            sc_bind_error(b, answer->line, answer->col, hint, "'%s' must be answered", item->id);
+            continue;
+        }
+        const sc_node *section = school ? school_key : answers_key;
+        sc_hint_printf(hint, sizeof hint, "add '%s: %s' under '%s:'", name, example, school ? "school" : "antwoorden");
+        uint32_t line = section ? section->line : 1, col = section ? section->col : 1;
+        if (strcmp(item->id, "school.peildatum") == 0)
+            sc_bind_error(b, line, col, hint, "the profile has no peildatum (the date its answers describe)");
+        else
+            sc_bind_error(b, line, col, hint, "'%s' must be answered", item->id);
+    }
+}
+
+int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
+                    const sc_yaml_limits *limits, sc_diag_sink *diags, sc_profile *out)
+{
+    memset(out, 0, sizeof *out);
+    out->arena = arena;
+    out->path = path;
+    out->text = text;
+    out->text_len = len;
+    out->rules = rules;
+
+    sc_binder b;
+    memset(&b, 0, sizeof b);
+    b.arena = arena;
+    b.rules = rules;
+    b.out = out;
+    b.diags = diags;
+
+    size_t nslots = rules->nitems ? rules->nitems : 1;
+    out->answers = sc_arena_zalloc(arena, nslots * sizeof *out->answers);
+    b.rejected = sc_arena_zalloc(arena, nslots * sizeof *b.rejected);
+    if (!out->answers || !b.rejected) {
+        sc_bind_error(&b, 1, 1, "make the file smaller", "out of memory while reading the profile");
+        return -1;
+    }
+
+    sc_node *root = NULL;
+    if (sc_yaml_load(arena, path, text, len, limits, diags, &root) != 0)
+        return -1;
+    if (!root) {
+        sc_bind_error(&b, 1, 1, "start with 'profiel: 1', then 'school:' and 'antwoorden:'", "the profile is empty");
+        return -1;
+    }
+    if (root->kind != SC_NODE_MAP) {
+        sc_bind_error(&b, 1, 1, "start with 'profiel: 1', then 'school:' and 'antwoorden:'",
+                      "the profile must be a mapping with 'profiel', 'school' and 'antwoorden', not a %s",
+                      root->kind == SC_NODE_SEQ ? "list" : "single value");
+        return -1;
+    }
+
+    const sc_node *format_key = NULL, *school_key = NULL, *answers_key = NULL;
+    for (uint32_t i = 0; i < root->n; i++) {
+        const sc_node *key = root->keys[i], *value = root->values[i];
+        b.path_len = 0;
+        b.path[0] = '\0';
+        if (strcmp(key->str, "profiel") == 0) {
+            format_key = key;
+            sc_bind_format(&b, value);
+        } else if (strcmp(key->str, "school") == 0) {
+            school_key = key;
+            const sc_node *school = sc_section_map(&b, key, value, "peildatum: 2026-10-01");
+            if (school) {
+                memcpy(b.path, SC_SCHOOL_PREFIX, sizeof SC_SCHOOL_PREFIX);
+                b.path_len = sizeof SC_SCHOOL_PREFIX - 1;
+                sc_bind_map(&b, school, true);
+            }
+        } else if (strcmp(key->str, "antwoorden") == 0) {
+            answers_key = key;
+            const sc_node *answers = sc_section_map(&b, key, value, "aanbod.dyscalculie: school");
+            if (answers)
+                sc_bind_map(&b, answers, false);
+        } else {
+            sc_report_unknown_top_key(&b, key);
+        }
+    }
+    if (!format_key)
+        sc_bind_error(&b, 1, 1, "add 'profiel: 1' as the first line", "the profile has no 'profiel:' line");
+    sc_check_required(&b, school_key, answers_key);
+
+    uint32_t peildatum = sc_rules_find_item(rules, "school.peildatum", strlen("school.peildatum"));
+    if (peildatum != SC_NONE && rules->items[peildatum].type.kind == SC_TYPE_DATE && out->answers[peildatum].present) {
+        out->has_peildatum = true;
+        out->peildatum = out->answers[peildatum].v.date;
+    }
+    return b.nerrors ? -1 : 0;
+}
+
+const char *sc_value_text(sc_arena *a, const sc_rules *rules, uint32_t item, const sc_value *v)
+{
+    if (!v || !v->present || item >= rules->nitems)
+        return "";
+    const sc_type *type = &rules->items[item].type;
+    char buf[32];
+    switch (type->kind) {
+    case SC_TYPE_YESNO:
+        return v->v.yes ? "ja" : "nee";
+    case SC_TYPE_NUMBER:
+    case SC_TYPE_PERCENT:
+        sc_format_number(v->v.number, buf, sizeof buf);
+        return sc_arena_strdup(a, buf);
+    case SC_TYPE_DATE:
+        sc_date_format(v->v.date, buf);
+        return sc_arena_strdup(a, buf);
+    case SC_TYPE_TEXT:
+        return v->v.text ? v->v.text : "";
+    case SC_TYPE_SCALE: {
+        const sc_scale *scale = &rules->scales[type->scale];
+        return v->v.member < scale->nmembers ? scale->members[v->v.member].name : "";
+    }
+    case SC_TYPE_SET: {
+        const sc_scale *scale = &rules->scales[type->scale];
+        size_t total = 1;
+        for (uint32_t m = 0; m < scale->nmembers && m < 64; m++)
+            if (v->v.set & ((uint64_t)1 << m))
+                total += strlen(scale->members[m].name) + 2;
+        char *text = sc_arena_alloc(a, total);
+        if (!text)
+            return NULL;
+        size_t at = 0;
+        text[0] = '\0';
+        for (uint32_t m = 0; m < scale->nmembers && m < 64; m++)
+            if (v->v.set & ((uint64_t)1 << m)) {
+                size_t n = strlen(scale->members[m].name);
+                if (at) {
+                    memcpy(text + at, ", ", 2);
+                    at += 2;
+                }
+                memcpy(text + at, scale->members[m].name, n);
+                at += n;
+                text[at] = '\0';
+            }
+        return text;
+    }
+    }
+    return "";
+}

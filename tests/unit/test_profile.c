@@ -1,0 +1,749 @@
+/* tests/unit/test_profile.c — binding a profile to compiled rules: answers by type, unknown keys, and every error at its line:col. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/arena.h"
+#include "base/diag.h"
+#include "dsl/compile.h"
+#include "engine/profile.h"
+
+Suite *suite_profile(void);
+
+#define DATA "tests/data/profile/"
+
+/* Compiled once per test case (an unchecked fixture runs before the tests fork). */
+static sc_rules *small_rules;
+static sc_rules *required_rules;
+
+static void quiet(void *ctx, const sc_diag *d)
+{
+    (void)ctx;
+    fprintf(stderr, "%s:%u:%u: %s\n", d->file, d->line, d->col, d->message);
+}
+
+static void compile_rules(void)
+{
+    sc_diag_sink sink;
+    sc_diag_sink_init(&sink, quiet, NULL, 0);
+    small_rules = sc_compile_file(DATA "small.rules", NULL, &sink);
+    required_rules = sc_compile_file(DATA "required.rules", NULL, &sink);
+    ck_assert_ptr_nonnull(small_rules);
+    ck_assert_ptr_nonnull(required_rules);
+}
+
+static void free_rules(void)
+{
+    sc_rules_free(small_rules);
+    sc_rules_free(required_rules);
+    small_rules = required_rules = NULL;
+}
+
+/* One load: what was reported and the profile, freed by run_done. */
+#define MAX_SEEN 32
+typedef struct profile_run {
+    sc_arena arena;
+    sc_diag_sink sink;
+    const sc_rules *rules;
+    unsigned nseen;
+    unsigned line[MAX_SEEN], col[MAX_SEEN];
+    char message[MAX_SEEN][512];
+    char hint[MAX_SEEN][700];
+    sc_profile profile;
+    char *text;
+    int rc;
+} profile_run;
+
+static void collect_diag(void *ctx, const sc_diag *d)
+{
+    profile_run *r = ctx;
+    if (r->nseen >= MAX_SEEN)
+        return;
+    r->line[r->nseen] = d->line;
+    r->col[r->nseen] = d->col;
+    snprintf(r->message[r->nseen], sizeof r->message[0], "%s", d->message);
+    snprintf(r->hint[r->nseen], sizeof r->hint[0], "%s", d->hint ? d->hint : "");
+    r->nseen++;
+}
+
+static profile_run *run_with(const sc_rules *rules, const char *text)
+{
+    profile_run *r = calloc(1, sizeof *r);
+    ck_assert_ptr_nonnull(r);
+    r->rules = rules;
+    r->text = strdup(text);
+    sc_arena_init(&r->arena, 0);
+    sc_diag_sink_init(&r->sink, collect_diag, r, 0);
+    r->rc = sc_profile_load(&r->arena, rules, "school.yaml", r->text, strlen(r->text), NULL, &r->sink, &r->profile);
+    return r;
+}
+
+/* The header every answers-only test shares: five lines, so the first answer line is line 6. */
+#define HEADER "profiel: 1\nschool:\n  peildatum: 2026-10-01\n  naam: De Regenboog\nantwoorden:\n"
+
+static profile_run *run_answers(const char *answers)
+{
+    size_t n = strlen(HEADER) + strlen(answers) + 1;
+    char *text = malloc(n);
+    ck_assert_ptr_nonnull(text);
+    snprintf(text, n, "%s%s", HEADER, answers);
+    profile_run *r = run_with(small_rules, text);
+    free(text);
+    return r;
+}
+
+static void run_done(profile_run *r)
+{
+    sc_arena_free(&r->arena);
+    free(r->text);
+    free(r);
+}
+
+static uint32_t item_index(const sc_rules *rules, const char *id)
+{
+    uint32_t k = sc_rules_find_item(rules, id, strlen(id));
+    ck_assert_msg(k != SC_NONE, "no item '%s' in the test rules", id);
+    return k;
+}
+
+static const sc_value *answer_of(profile_run *r, const char *id)
+{
+    return &r->profile.answers[item_index(r->rules, id)];
+}
+
+static const char *text_of(profile_run *r, const char *id)
+{
+    return sc_value_text(&r->arena, r->rules, item_index(r->rules, id), answer_of(r, id));
+}
+
+/* The run was refused and its first error is at line:col with `fragment` in the message. */
+static void assert_first_error(profile_run *r, unsigned line, unsigned col, const char *fragment)
+{
+    ck_assert_int_eq(r->rc, -1);
+    ck_assert_uint_ge(r->nseen, 1);
+    ck_assert_msg(r->line[0] == line && r->col[0] == col, "expected %u:%u, got %u:%u (%s)", line, col, r->line[0],
+                  r->col[0], r->message[0]);
+    ck_assert_msg(strstr(r->message[0], fragment), "message '%s' lacks '%s'", r->message[0], fragment);
+}
+
+/* The answers are refused, with exactly one error, at line:col, naming `fragment`. */
+static void assert_answers_refused(const char *answers, unsigned line, unsigned col, const char *fragment)
+{
+    profile_run *r = run_answers(answers);
+    assert_first_error(r, line, col, fragment);
+    ck_assert_msg(r->sink.errors == 1, "%u errors for '%s' (second: %s)", r->sink.errors, answers, r->message[1]);
+    run_done(r);
+}
+
+/* The answers are accepted, and item `id` reads back as `text`. */
+static void assert_answer_text(const char *answers, const char *id, const char *text)
+{
+    profile_run *r = run_answers(answers);
+    ck_assert_msg(r->rc == 0, "'%s' refused: %s", answers, r->message[0]);
+    ck_assert_uint_eq(r->sink.errors, 0);
+    ck_assert(answer_of(r, id)->present);
+    ck_assert_str_eq(text_of(r, id), text);
+    run_done(r);
+}
+
+#define REFUSED(answers, line, col, fragment) assert_answers_refused((answers), (line), (col), (fragment))
+#define ACCEPTED(answers, id, text) assert_answer_text((answers), (id), (text))
+
+static char *read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    char *text = malloc(1 << 16);
+    ck_assert_ptr_nonnull(text);
+    *len = fread(text, 1, (1 << 16) - 1, f);
+    text[*len] = '\0';
+    fclose(f);
+    return text;
+}
+
+/* --- a whole profile ------------------------------------------------------------------------- */
+
+START_TEST(test_valid_profile)
+{
+    size_t len;
+    char *text = read_file(DATA "valid.yaml", &len);
+    profile_run *r = run_with(small_rules, text);
+    free(text);
+    ck_assert_msg(r->rc == 0, "refused: %u:%u %s", r->line[0], r->col[0], r->message[0]);
+    ck_assert_uint_eq(r->sink.errors, 0);
+    ck_assert_uint_eq(r->profile.format, 1);
+    ck_assert_ptr_eq(r->profile.rules, small_rules);
+    ck_assert(r->profile.has_peildatum);
+    ck_assert_int_eq(r->profile.peildatum, sc_date_from_ymd(2026, 10, 1));
+    ck_assert_str_eq(text_of(r, "school.brin"), "12AB00");
+    ck_assert_str_eq(text_of(r, "school.naam"), "Basisschool De Regenboog");
+    ck_assert_str_eq(text_of(r, "school.soort"), "bao");
+    ck_assert_str_eq(text_of(r, "aanbod.dyscalculie"), "school");
+    ck_assert_str_eq(text_of(r, "aanbod.dyslexie"), "wijk");
+    ck_assert_str_eq(text_of(r, "veiligheid.beleid"), "ja");
+    ck_assert_str_eq(text_of(r, "opp.evaluaties_per_jaar"), "2");
+    ck_assert_str_eq(text_of(r, "hgw.onderwijsbehoeften"), "72.5");
+    ck_assert_str_eq(text_of(r, "sop.laatst_geactualiseerd"), "2026-03-15");
+    ck_assert_str_eq(text_of(r, "ihi.betrokkenen"), "leerkracht, ib, ouders");
+    ck_assert_str_eq(text_of(r, "ihi.toelichting"), "geëvalueerd met het team");
+    /* typed values and their places */
+    const sc_value *v = answer_of(r, "aanbod.dyscalculie");
+    ck_assert_uint_eq(v->v.member, 0);
+    ck_assert_uint_eq(v->line, 10);
+    ck_assert_uint_eq(v->col, 18);
+    ck_assert_str_eq(v->raw, "school");
+    v = answer_of(r, "aanbod.dyslexie"); /* written dotted */
+    ck_assert_uint_eq(v->v.member, 1);
+    ck_assert_uint_eq(v->line, 11);
+    ck_assert_uint_eq(v->col, 20);
+    ck_assert(answer_of(r, "veiligheid.beleid")->v.yes);
+    ck_assert(answer_of(r, "opp.evaluaties_per_jaar")->v.number == 2);
+    ck_assert(answer_of(r, "hgw.onderwijsbehoeften")->v.number == 72.5);
+    ck_assert_str_eq(answer_of(r, "hgw.onderwijsbehoeften")->raw, "72.5%");
+    ck_assert_int_eq(answer_of(r, "sop.laatst_geactualiseerd")->v.date, sc_date_from_ymd(2026, 3, 15));
+    ck_assert_uint_eq(answer_of(r, "ihi.betrokkenen")->v.set, 0x7);
+    ck_assert_ptr_null(answer_of(r, "ihi.betrokkenen")->raw);
+    ck_assert_uint_eq(answer_of(r, "ihi.betrokkenen")->line, 21);
+    /* what was not written is unanswered, with no place */
+    v = answer_of(r, "school.wijk");
+    ck_assert(!v->present);
+    ck_assert_uint_eq(v->line, 0);
+    ck_assert_str_eq(text_of(r, "school.wijk"), "");
+    run_done(r);
+}
+END_TEST
+
+START_TEST(test_crlf_profile)
+{
+    profile_run *r = run_with(small_rules, "profiel: 1\r\nschool:\r\n  peildatum: 2026-10-01\r\nantwoorden:\r\n"
+                                           "  ihi:\r\n    betrokkenen:\r\n      - ib\r\n      - leerling\r\n");
+    ck_assert_int_eq(r->rc, 0);
+    ck_assert_str_eq(text_of(r, "ihi.betrokkenen"), "ib, leerling");
+    ck_assert_uint_eq(answer_of(r, "ihi.betrokkenen")->line, 7);
+    ck_assert_uint_eq(answer_of(r, "ihi.betrokkenen")->col, 7);
+    run_done(r);
+}
+END_TEST
+
+START_TEST(test_keep_going_and_fill)
+{
+    /* every problem is reported, in file order, and the rest is still bound */
+    profile_run *r = run_answers("  aanbod:\n    dyslexi: school\n    dyscalculie: wijk\n  veiligheid.beleid: soms\n"
+                                 "  opp.evaluaties_per_jaar: twee\n");
+    ck_assert_int_eq(r->rc, -1);
+    ck_assert_uint_eq(r->sink.errors, 3);
+    ck_assert_uint_eq(r->line[0], 7);
+    ck_assert_uint_eq(r->line[1], 9);
+    ck_assert_uint_eq(r->line[2], 10);
+    ck_assert_str_eq(text_of(r, "aanbod.dyscalculie"), "wijk");
+    ck_assert_str_eq(text_of(r, "school.naam"), "De Regenboog");
+    ck_assert(r->profile.has_peildatum);
+    /* a refused answer is unanswered, placed at its key */
+    const sc_value *v = answer_of(r, "veiligheid.beleid");
+    ck_assert(!v->present);
+    ck_assert_uint_eq(v->line, 9);
+    ck_assert_uint_eq(v->col, 3);
+    run_done(r);
+}
+END_TEST
+
+START_TEST(test_yaml_errors_pass_through)
+{
+    profile_run *r = run_answers("  aanbod:\n    dyscalculie: school\n    dyscalculie: wijk\n");
+    assert_first_error(r, 8, 5, "the key 'dyscalculie' appears twice");
+    ck_assert_uint_eq(r->sink.errors, 1);
+    run_done(r);
+    r = run_with(small_rules, "profiel: 1\nschool: &s\n  peildatum: 2026-10-01\n");
+    assert_first_error(r, 2, 9, "anchors");
+    run_done(r);
+    r = run_with(small_rules, "profiel: 1\nschool:\n  naam: \"open\n");
+    assert_first_error(r, 4, 1, "YAML syntax error");
+    run_done(r);
+}
+END_TEST
+
+/* --- the top level ---------------------------------------------------------------------------- */
+
+START_TEST(test_top_level_shape)
+{
+    profile_run *r = run_with(small_rules, "");
+    assert_first_error(r, 1, 1, "the profile is empty");
+    ck_assert_uint_eq(r->sink.errors, 1);
+    run_done(r);
+    r = run_with(small_rules, "# alleen commentaar\n\n");
+    assert_first_error(r, 1, 1, "the profile is empty");
+    run_done(r);
+    r = run_with(small_rules, "\n- profiel: 1\n");
+    assert_first_error(r, 1, 1, "not a list");
+    run_done(r);
+    r = run_with(small_rules, "\n\nprofiel\n");
+    assert_first_error(r, 1, 1, "not a single value");
+    run_done(r);
+}
+END_TEST
+
+START_TEST(test_format_number)
+{
+    profile_run *r = run_with(small_rules, "school:\n  peildatum: 2026-10-01\n");
+    assert_first_error(r, 1, 1, "no 'profiel:' line");
+    ck_assert_uint_eq(r->sink.errors, 1);
+    ck_assert_uint_eq(r->profile.format, 0);
+    run_done(r);
+    r = run_with(small_rules, "profiel: 2\nschool:\n  peildatum: 2026-10-01\n");
+    assert_first_error(r, 1, 10, "profile format '2' is unknown");
+    run_done(r);
+    r = run_with(small_rules, "profiel:\nschool:\n  peildatum: 2026-10-01\n");
+    assert_first_error(r, 1, 9, "'profiel' must be the format number 1");
+    run_done(r);
+    r = run_with(small_rules, "profiel: \"1\"\nschool:\n  peildatum: 2026-10-01\n");
+    ck_assert_int_eq(r->rc, 0);
+    ck_assert_uint_eq(r->profile.format, 1);
+    run_done(r);
+}
+END_TEST
+
+START_TEST(test_unknown_top_level_keys)
+{
+    profile_run *r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\nantwoord:\n  x: 1\n");
+    assert_first_error(r, 4, 1, "unknown key 'antwoord'");
+    ck_assert_str_eq(r->hint[0], "did you mean 'antwoorden'?");
+    run_done(r);
+    r = run_with(small_rules, "profiel: 1\npeildatum: 2026-10-01\nschool:\n  naam: x\n");
+    assert_first_error(r, 2, 1, "unknown key 'peildatum'");
+    ck_assert_ptr_nonnull(strstr(r->hint[0], "under 'school:'"));
+    run_done(r);
+    r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\naanbod:\n  dyscalculie: school\n");
+    assert_first_error(r, 4, 1, "unknown key 'aanbod'");
+    ck_assert_ptr_nonnull(strstr(r->hint[0], "under 'antwoorden:'"));
+    run_done(r);
+    r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\nxyz: 1\n");
+    assert_first_error(r, 4, 1, "unknown key 'xyz'");
+    ck_assert_uint_eq(r->sink.errors, 1);
+    run_done(r);
+}
+END_TEST
+
+START_TEST(test_sections_of_the_wrong_shape)
+{
+    profile_run *r = run_with(small_rules, "profiel: 1\nschool: De Regenboog\n");
+    assert_first_error(r, 2, 9, "'school' must hold keys and answers, not a single value");
+    /* and the peildatum is then missing, reported at the school key */
+    ck_assert_uint_eq(r->sink.errors, 2);
+    ck_assert_uint_eq(r->line[1], 2);
+    ck_assert_uint_eq(r->col[1], 1);
+    run_done(r);
+    r = run_answers("  - aanbod\n");
+    assert_first_error(r, 6, 3, "'antwoorden' must hold keys and answers, not a list");
+    run_done(r);
+    /* antwoorden absent, or empty: everything is unanswered, nothing is wrong */
+    r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\n");
+    ck_assert_int_eq(r->rc, 0);
+    for (uint32_t i = 0; i < small_rules->nitems; i++)
+        if (strcmp(small_rules->items[i].id, "school.peildatum") != 0)
+            ck_assert(!r->profile.answers[i].present);
+    run_done(r);
+    r = run_answers("");
+    ck_assert_int_eq(r->rc, 0);
+    run_done(r);
+    r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\nantwoorden: {}\n");
+    ck_assert_int_eq(r->rc, 0);
+    run_done(r);
+}
+END_TEST
+
+/* --- keys -------------------------------------------------------------------------------------- */
+
+START_TEST(test_nested_and_dotted_keys)
+{
+    ACCEPTED("  aanbod:\n    dyscalculie: wijk\n", "aanbod.dyscalculie", "wijk");
+    ACCEPTED("  aanbod.dyscalculie: wijk\n", "aanbod.dyscalculie", "wijk");
+    ACCEPTED("  aanbod: {dyscalculie: bestuur}\n", "aanbod.dyscalculie", "bestuur");
+    ACCEPTED("  ihi: {betrokkenen: [ib]}\n", "ihi.betrokkenen", "ib");
+    /* an empty group is no answer and no error */
+    profile_run *r = run_answers("  aanbod:\n  ihi: {}\n");
+    ck_assert_int_eq(r->rc, 0);
+    ck_assert(!answer_of(r, "aanbod.dyscalculie")->present);
+    run_done(r);
+}
+END_TEST
+
+START_TEST(test_answered_twice)
+{
+    REFUSED("  aanbod:\n    dyscalculie: school\n  aanbod.dyscalculie: wijk\n", 8, 3,
+            "'aanbod.dyscalculie' is answered twice (first at line 7)");
+    REFUSED("  aanbod.dyscalculie: wijk\n  aanbod:\n    dyscalculie: school\n", 8, 5,
+            "'aanbod.dyscalculie' is answered twice (first at line 6)");
+    /* an empty answer counts as one too */
+    REFUSED("  aanbod.dyscalculie:\n  aanbod:\n    dyscalculie: school\n", 8, 5, "answered twice");
+    /* the first answer stays */
+    profile_run *r = run_answers("  aanbod.dyscalculie: wijk\n  aanbod: {dyscalculie: school}\n");
+    ck_assert_str_eq(text_of(r, "aanbod.dyscalculie"), "wijk");
+    run_done(r);
+}
+END_TEST
+
+START_TEST(test_unknown_keys_with_suggestions)
+{
+    profile_run *r = run_answers("  aanbod:\n    dyslexi: school\n");
+    assert_first_error(r, 7, 5, "unknown key 'aanbod.dyslexi'");
+    ck_assert_str_eq(r->hint[0], "did you mean 'aanbod.dyslexie'?");
+    run_done(r);
+    r = run_answers("  aanbod.dyslexi: school\n");
+    assert_first_error(r, 6, 3, "unknown key 'aanbod.dyslexi'");
+    ck_assert_str_eq(r->hint[0], "did you mean 'aanbod.dyslexie'?");
+    run_done(r);
+    /* a misspelt group */
+    r = run_answers("  aanbd:\n    dyslexie: school\n");
+    assert_first_error(r, 6, 3, "unknown key 'aanbd'");
+    ck_assert_str_eq(r->hint[0], "did you mean 'aanbod'?");
+    ck_assert_uint_eq(r->sink.errors, 1);
+    run_done(r);
+    /* nothing close: the nearest sibling, and what the group holds */
+    r = run_answers("  aanbod:\n    rekenen: school\n");
+    assert_first_error(r, 7, 5, "unknown key 'aanbod.rekenen'");
+    ck_assert_ptr_nonnull(strstr(r->hint[0], "did you mean 'aanbod."));
+    ck_assert_ptr_nonnull(strstr(r->hint[0], "'aanbod' has: dyscalculie, dyslexie"));
+    run_done(r);
+    /* school keys */
+    r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\n  naaam: x\n");
+    assert_first_error(r, 4, 3, "unknown key 'school.naaam'");
+    ck_assert_str_eq(r->hint[0], "did you mean 'school.naam'?");
+    run_done(r);
+    /* a prefix that matches no item, and a key past an item */
+    REFUSED("  onbekend:\n    iets: 1\n", 6, 3, "unknown key 'onbekend'");
+    REFUSED("  veiligheid.beleid.extra: ja\n", 6, 3, "unknown key 'veiligheid.beleid.extra'");
+    REFUSED("  \"\": ja\n", 6, 3, "unknown key ''");
+}
+END_TEST
+
+START_TEST(test_keys_in_the_wrong_section)
+{
+    REFUSED("  school.naam: x\n", 6, 3, "'school.naam' belongs under 'school:', not under 'antwoorden:'");
+    REFUSED("  school:\n    naam: x\n", 7, 5, "'school.naam' belongs under 'school:'");
+    profile_run *r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\n  aanbod: school\n");
+    assert_first_error(r, 4, 3, "unknown key 'school.aanbod'");
+    run_done(r);
+}
+END_TEST
+
+START_TEST(test_shapes_that_do_not_fit)
+{
+    /* a mapping where an item expects a value */
+    REFUSED("  veiligheid:\n    beleid:\n      antwoord: ja\n", 8, 7,
+            "'veiligheid.beleid' is one question; its answer cannot be a mapping");
+    /* a value where a group is expected */
+    REFUSED("  aanbod: school\n", 6, 11, "'aanbod' is a group of questions, not one question");
+    profile_run *r = run_answers("  aanbod: school\n");
+    ck_assert_ptr_nonnull(strstr(r->hint[0], "dyscalculie, dyslexie"));
+    run_done(r);
+    /* a list for a single answer */
+    REFUSED("  aanbod.dyscalculie: [school]\n", 6, 23, "'aanbod.dyscalculie' takes one answer, but a list was given");
+    r = run_answers("  aanbod.dyscalculie: [school]\n");
+    ck_assert_ptr_nonnull(strstr(r->hint[0], "one of: school, wijk, bestuur, geen"));
+    run_done(r);
+}
+END_TEST
+
+/* --- values by type ------------------------------------------------------------------------------ */
+
+START_TEST(test_yesno)
+{
+    const char *yes[] = {"ja", "JA", "Ja", "true", "True", "yes", "\"ja\""};
+    const char *no[] = {"nee", "Nee", "NEE", "false", "no", "'nee'"};
+    char line[64];
+    for (size_t i = 0; i < sizeof yes / sizeof yes[0]; i++) {
+        snprintf(line, sizeof line, "  veiligheid.beleid: %s\n", yes[i]);
+        ACCEPTED(line, "veiligheid.beleid", "ja");
+    }
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++) {
+        snprintf(line, sizeof line, "  veiligheid.beleid: %s\n", no[i]);
+        ACCEPTED(line, "veiligheid.beleid", "nee");
+    }
+    REFUSED("  veiligheid.beleid: soms\n", 6, 22, "'soms' is not an answer to the yes/no question 'veiligheid.beleid'");
+    REFUSED("  veiligheid.beleid: 1\n", 6, 22, "'1' is not an answer to the yes/no question");
+    REFUSED("  veiligheid.beleid: jaa\n", 6, 22, "'jaa'");
+    profile_run *r = run_answers("  veiligheid.beleid: soms\n");
+    ck_assert_str_eq(r->hint[0], "write ja or nee");
+    run_done(r);
+}
+END_TEST
+
+START_TEST(test_number)
+{
+    ACCEPTED("  opp.evaluaties_per_jaar: 2\n", "opp.evaluaties_per_jaar", "2");
+    ACCEPTED("  opp.evaluaties_per_jaar: 0\n", "opp.evaluaties_per_jaar", "0");
+    ACCEPTED("  opp.evaluaties_per_jaar: 12\n", "opp.evaluaties_per_jaar", "12");
+    ACCEPTED("  opp.evaluaties_per_jaar: \"4\"\n", "opp.evaluaties_per_jaar", "4");
+    ACCEPTED("  opp.evaluaties_per_jaar: 3.0\n", "opp.evaluaties_per_jaar", "3");
+    /* each refusal names the range */
+    REFUSED("  opp.evaluaties_per_jaar: 2.5\n", 6, 28, "'2.5' for 'opp.evaluaties_per_jaar' is not a whole number; the answer is a whole number from 0 to 12");
+    REFUSED("  opp.evaluaties_per_jaar: -1\n", 6, 28, "'-1' for 'opp.evaluaties_per_jaar' is outside the allowed range 0 to 12");
+    REFUSED("  opp.evaluaties_per_jaar: 13\n", 6, 28, "outside the allowed range 0 to 12");
+    REFUSED("  opp.evaluaties_per_jaar: twee\n", 6, 28, "'twee' for 'opp.evaluaties_per_jaar' is not a whole number from 0 to 12");
+    REFUSED("  opp.evaluaties_per_jaar: 1e3\n", 6, 28, "is not a whole number from 0 to 12");
+    REFUSED("  opp.evaluaties_per_jaar: 99999999999999999999\n", 6, 28, "outside the allowed range 0 to 12");
+}
+END_TEST
+
+START_TEST(test_percent)
+{
+    ACCEPTED("  hgw.onderwijsbehoeften: 75\n", "hgw.onderwijsbehoeften", "75");
+    ACCEPTED("  hgw.onderwijsbehoeften: 72.5\n", "hgw.onderwijsbehoeften", "72.5");
+    ACCEPTED("  hgw.onderwijsbehoeften: 72.5%\n", "hgw.onderwijsbehoeften", "72.5");
+    ACCEPTED("  hgw.onderwijsbehoeften: \"80 %\"\n", "hgw.onderwijsbehoeften", "80");
+    ACCEPTED("  hgw.onderwijsbehoeften: 0\n", "hgw.onderwijsbehoeften", "0");
+    ACCEPTED("  hgw.onderwijsbehoeften: 100\n", "hgw.onderwijsbehoeften", "100");
+    ACCEPTED("  hgw.onderwijsbehoeften: 100.0\n", "hgw.onderwijsbehoeften", "100");
+    REFUSED("  hgw.onderwijsbehoeften: 101\n", 6, 27, "'101' for 'hgw.onderwijsbehoeften' is outside the allowed range 0 to 100");
+    REFUSED("  hgw.onderwijsbehoeften: -5\n", 6, 27, "outside the allowed range 0 to 100");
+    REFUSED("  hgw.onderwijsbehoeften: ja\n", 6, 27, "'ja' for 'hgw.onderwijsbehoeften' is not a percentage from 0 to 100");
+    REFUSED("  hgw.onderwijsbehoeften: '%'\n", 6, 27, "not a percentage");
+}
+END_TEST
+
+START_TEST(test_date)
+{
+    ACCEPTED("  sop.laatst_geactualiseerd: 2026-03-15\n", "sop.laatst_geactualiseerd", "2026-03-15");
+    ACCEPTED("  sop.laatst_geactualiseerd: \"2026-03-15\"\n", "sop.laatst_geactualiseerd", "2026-03-15");
+    ACCEPTED("  sop.laatst_geactualiseerd: 2024-02-29\n", "sop.laatst_geactualiseerd", "2024-02-29");
+    REFUSED("  sop.laatst_geactualiseerd: 2026-02-30\n", 6, 30, "the date '2026-02-30' for 'sop.laatst_geactualiseerd' does not exist");
+    REFUSED("  sop.laatst_geactualiseerd: 2025-02-29\n", 6, 30, "does not exist");
+    REFUSED("  sop.laatst_geactualiseerd: 2026-13-01\n", 6, 30, "does not exist");
+    REFUSED("  sop.laatst_geactualiseerd: 15-03-2026\n", 6, 30, "'15-03-2026' for 'sop.laatst_geactualiseerd' is not a date written YYYY-MM-DD");
+    REFUSED("  sop.laatst_geactualiseerd: 2026-3-15\n", 6, 30, "is not a date written YYYY-MM-DD");
+    REFUSED("  sop.laatst_geactualiseerd: 1850-01-01\n", 6, 30, "lies outside the years 1900 to 2999");
+}
+END_TEST
+
+START_TEST(test_text)
+{
+    ACCEPTED("  ihi.toelichting: geëvalueerd\n", "ihi.toelichting", "geëvalueerd");
+    ACCEPTED("  ihi.toelichting: \"zie: het plan # 2\"\n", "ihi.toelichting", "zie: het plan # 2");
+    ACCEPTED("  ihi.toelichting: 12\n", "ihi.toelichting", "12");
+    ACCEPTED("  ihi.toelichting: 2026-03-15\n", "ihi.toelichting", "2026-03-15");
+    ACCEPTED("  ihi.toelichting: |\n    regel een\n    regel twee\n", "ihi.toelichting", "regel een\nregel twee\n");
+    /* a quoted empty text is an (empty) answer */
+    ACCEPTED("  ihi.toelichting: \"\"\n", "ihi.toelichting", "");
+    REFUSED("  ihi.toelichting: [a, b]\n", 6, 20, "takes one answer, but a list was given");
+}
+END_TEST
+
+START_TEST(test_scale)
+{
+    ACCEPTED("  aanbod.dyscalculie: school\n", "aanbod.dyscalculie", "school");
+    ACCEPTED("  aanbod.dyscalculie: geen\n", "aanbod.dyscalculie", "geen");
+    REFUSED("  aanbod.dyscalculie: schol\n", 6, 23, "'schol' is not one of the choices for 'aanbod.dyscalculie'");
+    profile_run *r = run_answers("  aanbod.dyscalculie: School\n");
+    assert_first_error(r, 6, 23, "'School' is not one of the choices");
+    ck_assert_str_eq(r->hint[0], "did you mean 'school'? Write one of: school, wijk, bestuur, geen");
+    run_done(r);
+    r = run_answers("  aanbod.dyscalculie: samenwerkingsverband\n");
+    ck_assert_str_eq(r->hint[0], "write one of: school, wijk, bestuur, geen");
+    run_done(r);
+    /* a member of another scale is not a member of this one */
+    REFUSED("  aanbod.dyscalculie: ib\n", 6, 23, "'ib' is not one of the choices");
+    /* a prefix of a member is not that member */
+    REFUSED("  aanbod.dyscalculie: wij\n", 6, 23, "'wij' is not one of the choices");
+}
+END_TEST
+
+START_TEST(test_set)
+{
+    ACCEPTED("  ihi.betrokkenen: [leerkracht, ib]\n", "ihi.betrokkenen", "leerkracht, ib");
+    /* reported in scale order, whatever the order written */
+    ACCEPTED("  ihi.betrokkenen: [leerling, ouders, leerkracht]\n", "ihi.betrokkenen", "leerkracht, ouders, leerling");
+    ACCEPTED("  ihi.betrokkenen:\n    - ib\n    - ouders\n", "ihi.betrokkenen", "ib, ouders");
+    /* one name on its own is a set of one */
+    ACCEPTED("  ihi.betrokkenen: ib\n", "ihi.betrokkenen", "ib");
+    /* an empty list is an answer: nobody */
+    profile_run *r = run_answers("  ihi.betrokkenen: []\n");
+    ck_assert_int_eq(r->rc, 0);
+    ck_assert(answer_of(r, "ihi.betrokkenen")->present);
+    ck_assert_uint_eq(answer_of(r, "ihi.betrokkenen")->v.set, 0);
+    ck_assert_str_eq(text_of(r, "ihi.betrokkenen"), "");
+    run_done(r);
+    REFUSED("  ihi.betrokkenen: [ib, leerkracht, ib]\n", 6, 37, "'ib' is listed twice for 'ihi.betrokkenen'");
+    REFUSED("  ihi.betrokkenen: [ib, directeur]\n", 6, 25, "'directeur' is not one of the choices for 'ihi.betrokkenen'");
+    REFUSED("  ihi.betrokkenen:\n    - ib\n    - [ouders]\n", 8, 7, "each entry of the list for 'ihi.betrokkenen' must be one choice, not a list");
+    REFUSED("  ihi.betrokkenen:\n    - ib\n    -\n", 8, 6, "has an empty entry");
+    r = run_answers("  ihi.betrokkenen: [directeur]\n");
+    ck_assert_str_eq(r->hint[0], "write a list of some of: leerkracht, ib, ouders, leerling");
+    run_done(r);
+    /* every bad entry is reported */
+    r = run_answers("  ihi.betrokkenen: [x, y, ib, ib]\n");
+    ck_assert_uint_eq(r->sink.errors, 3);
+    ck_assert(!answer_of(r, "ihi.betrokkenen")->present);
+    run_done(r);
+}
+END_TEST
+
+START_TEST(test_unanswered)
+{
+    const char *empties[] = {"", " ~", " null", " Null", " NULL"};
+    char text[96];
+    for (size_t i = 0; i < sizeof empties / sizeof empties[0]; i++) {
+        snprintf(text, sizeof text, "  aanbod:\n    dyscalculie:%s\n  veiligheid.beleid:%s\n", empties[i], empties[i]);
+        profile_run *r = run_answers(text);
+        ck_assert_msg(r->rc == 0, "'%s' refused: %s", empties[i], r->message[0]);
+        const sc_value *v = answer_of(r, "aanbod.dyscalculie");
+        ck_assert(!v->present);
+        /* placed at its key */
+        ck_assert_uint_eq(v->line, 7);
+        ck_assert_uint_eq(v->col, 5);
+        ck_assert_ptr_null(v->raw);
+        ck_assert(!answer_of(r, "veiligheid.beleid")->present);
+        ck_assert_str_eq(text_of(r, "aanbod.dyscalculie"), "");
+        run_done(r);
+    }
+    /* a quoted empty string says nothing for a non-text item either */
+    const char *items[] = {"aanbod.dyscalculie", "veiligheid.beleid", "opp.evaluaties_per_jaar",
+                           "hgw.onderwijsbehoeften", "sop.laatst_geactualiseerd", "ihi.betrokkenen"};
+    for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
+        snprintf(text, sizeof text, "  %s: \"\"\n", items[i]);
+        profile_run *r = run_answers(text);
+        ck_assert_msg(r->rc == 0, "'%s' refused: %s", text, r->message[0]);
+        ck_assert(!answer_of(r, items[i])->present);
+        ck_assert_uint_eq(answer_of(r, items[i])->line, 6);
+        run_done(r);
+    }
+    /* but a quoted "~" is text, not null */
+    REFUSED("  aanbod.dyscalculie: \"~\"\n", 6, 23, "'~' is not one of the choices");
+}
+END_TEST
+
+/* --- the peildatum and required items ------------------------------------------------------------ */
+
+START_TEST(test_peildatum)
+{
+    profile_run *r = run_with(small_rules, "profiel: 1\nschool:\n  naam: x\nantwoorden:\n");
+    assert_first_error(r, 2, 1, "the profile has no peildatum");
+    ck_assert_uint_eq(r->sink.errors, 1);
+    ck_assert(!r->profile.has_peildatum);
+    run_done(r);
+    r = run_with(small_rules, "profiel: 1\nantwoorden:\n  aanbod.dyscalculie: school\n");
+    assert_first_error(r, 1, 1, "the profile has no peildatum");
+    ck_assert_ptr_nonnull(strstr(r->hint[0], "peildatum: YYYY-MM-DD"));
+    run_done(r);
+    r = run_with(small_rules, "profiel: 1\nschool:\nantwoorden:\n");
+    assert_first_error(r, 2, 1, "the profile has no peildatum");
+    run_done(r);
+    /* written but empty: at its key */
+    r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum:\n");
+    assert_first_error(r, 3, 3, "'school.peildatum' must be answered");
+    run_done(r);
+    /* a wrong date is reported once, as a wrong date */
+    r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-02-30\n");
+    assert_first_error(r, 3, 14, "the date '2026-02-30' for 'school.peildatum' does not exist");
+    ck_assert_uint_eq(r->sink.errors, 1);
+    ck_assert(!r->profile.has_peildatum);
+    run_done(r);
+}
+END_TEST
+
+START_TEST(test_required_items)
+{
+    profile_run *r = run_with(required_rules, HEADER "  aanbod.dyscalculie: school\n");
+    assert_first_error(r, 5, 1, "'contact.persoon' must be answered");
+    ck_assert_str_eq(r->hint[0], "add 'contact.persoon: …' under 'antwoorden:'");
+    ck_assert_uint_eq(r->sink.errors, 1);
+    run_done(r);
+    r = run_with(required_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\n");
+    assert_first_error(r, 1, 1, "'contact.persoon' must be answered");
+    run_done(r);
+    r = run_with(required_rules, HEADER "  contact:\n    persoon: \"\"\n");
+    assert_first_error(r, 7, 14, "'contact.persoon' must be answered"); /* at the empty text */
+    run_done(r);
+    r = run_with(required_rules, HEADER "  contact:\n    persoon: Mevr. Jansen\n");
+    ck_assert_int_eq(r->rc, 0);
+    ck_assert_str_eq(text_of(r, "contact.persoon"), "Mevr. Jansen");
+    /* items of the included file are there too */
+    ck_assert_uint_eq(item_index(required_rules, "aanbod.dyscalculie") < required_rules->nitems, 1);
+    run_done(r);
+}
+END_TEST
+
+START_TEST(test_value_text)
+{
+    /* sc_value_text on values made by hand, independent of the loader */
+    sc_arena arena;
+    sc_arena_init(&arena, 0);
+    sc_value v = {.present = true};
+    v.v.number = 1000000;
+    ck_assert_str_eq(sc_value_text(&arena, small_rules, item_index(small_rules, "opp.evaluaties_per_jaar"), &v), "1000000");
+    v.v.number = 0.25;
+    ck_assert_str_eq(sc_value_text(&arena, small_rules, item_index(small_rules, "hgw.onderwijsbehoeften"), &v), "0.25");
+    v.v.set = 0xF;
+    ck_assert_str_eq(sc_value_text(&arena, small_rules, item_index(small_rules, "ihi.betrokkenen"), &v),
+                     "leerkracht, ib, ouders, leerling");
+    v.v.date = sc_date_from_ymd(1999, 12, 31);
+    ck_assert_str_eq(sc_value_text(&arena, small_rules, item_index(small_rules, "school.peildatum"), &v), "1999-12-31");
+    v.v.member = 3;
+    ck_assert_str_eq(sc_value_text(&arena, small_rules, item_index(small_rules, "aanbod.dyslexie"), &v), "geen");
+    v.v.yes = false;
+    ck_assert_str_eq(sc_value_text(&arena, small_rules, item_index(small_rules, "veiligheid.beleid"), &v), "nee");
+    v.present = false;
+    ck_assert_str_eq(sc_value_text(&arena, small_rules, item_index(small_rules, "veiligheid.beleid"), &v), "");
+    sc_arena_free(&arena);
+}
+END_TEST
+
+START_TEST(test_limits_reach_the_yaml_loader)
+{
+    sc_arena arena;
+    sc_arena_init(&arena, 0);
+    profile_run collected = {0};
+    sc_diag_sink_init(&collected.sink, collect_diag, &collected, 0);
+    sc_yaml_limits limits = {.max_bytes = 16};
+    sc_profile profile;
+    const char *text = "profiel: 1\nschool:\n  peildatum: 2026-10-01\n";
+    int rc = sc_profile_load(&arena, small_rules, "school.yaml", text, strlen(text), &limits, &collected.sink, &profile);
+    ck_assert_int_eq(rc, -1);
+    ck_assert_ptr_nonnull(strstr(collected.message[0], "the most allowed is 16"));
+    /* the profile is still usable for reporting: every answer unanswered */
+    ck_assert_ptr_nonnull(profile.answers);
+    ck_assert(!profile.answers[0].present);
+    ck_assert_str_eq(profile.path, "school.yaml");
+    sc_arena_free(&arena);
+}
+END_TEST
+
+Suite *suite_profile(void)
+{
+    Suite *s = suite_create("profile");
+    TCase *whole = tcase_create("whole");
+    tcase_add_unchecked_fixture(whole, compile_rules, free_rules);
+    tcase_add_test(whole, test_valid_profile);
+    tcase_add_test(whole, test_crlf_profile);
+    tcase_add_test(whole, test_keep_going_and_fill);
+    tcase_add_test(whole, test_yaml_errors_pass_through);
+    tcase_add_test(whole, test_top_level_shape);
+    tcase_add_test(whole, test_format_number);
+    tcase_add_test(whole, test_unknown_top_level_keys);
+    tcase_add_test(whole, test_sections_of_the_wrong_shape);
+    tcase_add_test(whole, test_limits_reach_the_yaml_loader);
+    suite_add_tcase(s, whole);
+    TCase *keys = tcase_create("keys");
+    tcase_add_unchecked_fixture(keys, compile_rules, free_rules);
+    tcase_add_test(keys, test_nested_and_dotted_keys);
+    tcase_add_test(keys, test_answered_twice);
+    tcase_add_test(keys, test_unknown_keys_with_suggestions);
+    tcase_add_test(keys, test_keys_in_the_wrong_section);
+    tcase_add_test(keys, test_shapes_that_do_not_fit);
+    suite_add_tcase(s, keys);
+    TCase *values = tcase_create("values");
+    tcase_add_unchecked_fixture(values, compile_rules, free_rules);
+    tcase_add_test(values, test_yesno);
+    tcase_add_test(values, test_number);
+    tcase_add_test(values, test_percent);
+    tcase_add_test(values, test_date);
+    tcase_add_test(values, test_text);
+    tcase_add_test(values, test_scale);
+    tcase_add_test(values, test_set);
+    tcase_add_test(values, test_unanswered);
+    tcase_add_test(values, test_peildatum);
+    tcase_add_test(values, test_required_items);
+    tcase_add_test(values, test_value_text);
+    suite_add_tcase(s, values);
+    return s;
+}
