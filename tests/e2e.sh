@@ -1,0 +1,66 @@
+#!/bin/sh
+# tests/e2e.sh — end to end: the README's main job, exit statuses, and the JSON report's shape, on the built binary.
+set -u
+bin=${1:?usage: e2e.sh path/to/sopcheck}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "e2e: FAIL: $*"; }
+expect_rc() { # expected-rc description command...
+    want=$1 what=$2; shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+    if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/    /' "$tmp/err" | head -5; fi
+}
+
+expect_rc 0 "compile the bundled rules" "$bin" compile
+grep -q "0 errors, 0 warnings" "$tmp/err" && ok || bad "bundled rules compile with warnings: $(cat "$tmp/err")"
+expect_rc 0 "a compliant profile" "$bin" check fixtures/profiles/voldoet-alles.yaml
+grep -q "voldoet aan de basisondersteuning" "$tmp/out" && ok || bad "compliant verdict missing"
+expect_rc 1 "a failing profile" "$bin" check fixtures/profiles/faalt-a13.yaml
+grep -q "voldoet NIET" "$tmp/out" && ok || bad "failing verdict missing"
+expect_rc 1 "an incomplete profile" "$bin" check fixtures/profiles/onbeantwoord.yaml
+expect_rc 0 "an incomplete profile with --fail-on not-compliant" "$bin" check --fail-on not-compliant fixtures/profiles/onbeantwoord.yaml
+expect_rc 1 "a failing profile with --fail-on not-compliant" "$bin" check --fail-on not-compliant fixtures/profiles/faalt-a13.yaml
+expect_rc 0 "a failing profile with --fail-on never" "$bin" check --fail-on never fixtures/profiles/faalt-a13.yaml
+expect_rc 2 "the samples (one is invalid)" "$bin" check fixtures/samples
+expect_rc 2 "an invalid profile with --fail-on never" "$bin" check --fail-on never fixtures/samples
+expect_rc 2 "a missing file" "$bin" check "$tmp/nope.yaml"
+expect_rc 2 "an unknown option" "$bin" check --frmat json fixtures/samples
+expect_rc 2 "an unknown format" "$bin" check --format xml fixtures/samples
+expect_rc 2 "invalid rules" "$bin" check --rules tests/e2e-data/broken.rules fixtures/samples
+expect_rc 0 "English report" "$bin" check --lang en fixtures/profiles/voldoet-alles.yaml
+grep -q "meets the basic support" "$tmp/out" && ok || bad "English verdict missing"
+
+# standard input, and a typo reported at its line:col while the other files are still checked
+expect_rc 1 "standard input" sh -c "\"$bin\" check - < fixtures/profiles/faalt-a05.yaml"
+expect_rc 2 "the samples as JSON" "$bin" check --format json fixtures/samples
+if python3 - "$tmp/out" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["format"] == 1 and r["rules"]["version"] == "2023-04-04", r["rules"]
+ps = {p["file"]: p for p in r["profiles"]}
+assert len(ps) == len(r["profiles"]) == 4, list(ps)
+st = sorted(p["status"] for p in r["profiles"])
+assert st == ["compliant", "incomplete", "invalid", "not_compliant"], st
+bad = ps["fixtures/samples/de-sterrenwacht.yaml"]
+assert bad["errors"][0]["line"] == 17 and bad["errors"][0]["col"] == 5, bad["errors"]
+assert "aanbod.dyslexi" in bad["errors"][0]["message"]
+ok = ps["fixtures/samples/de-regenboog.yaml"]
+assert len(ok["agreements"]) == 14 and len(ok["promises"]) == 7
+assert all(a["status"] == "met" for a in ok["agreements"])
+items = [i for a in ok["agreements"] for i in a["items"]]
+assert all(isinstance(i["line"], int) for i in items if i["value"] is not None)
+assert sum(ok["categories"]["hgw"].values()) == 14, ok["categories"]
+assert r["summary"] == {"profiles": 4, "compliant": 1, "not_compliant": 1, "incomplete": 1, "invalid": 1}, r["summary"]
+PY
+then ok; else bad "JSON report shape"; fi
+
+# --output is written whole or not at all
+expect_rc 2 "--output" "$bin" check --format json --output "$tmp/report.json" fixtures/samples
+[ -s "$tmp/report.json" ] && python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/report.json" && ok || bad "--output file missing or not JSON"
+[ -z "$(ls "$tmp" | grep '\.tmp\.')" ] && ok || bad "a temporary report file was left behind"
+[ ! -s "$tmp/out" ] && ok || bad "--output also wrote to stdout"
+
+echo "e2e: $pass passed, $fail failed"
+[ "$fail" = 0 ]
