@@ -272,17 +272,14 @@ static void sc_yyerror(const SC_YYLTYPE *loc, yyscan_t scanner, sc_parse_ctx *ct
     sc_parse_error(ctx, sc_loc_of(loc), NULL, "%s", msg);
 }
 
-/* Token names for messages: aliases are written "'norm'" or "a name"; drop bison's outer quotes. */
+/* Token names for messages. With parse.error custom, yysymbol_name gives the aliases as written
+ * inside their quotes ("a name", "'norm'") and character tokens quoted ("':'"): use them as they are. */
 static void sc_symbol_text(yysymbol_kind_t sym, char *buf, size_t size)
 {
-    const char *name = yysymbol_name(sym);
-    size_t n = strlen(name);
     if (sym == YYSYMBOL_YYEOF)
         snprintf(buf, size, "the end of the file");
-    else if (n >= 2 && name[0] == '"' && name[n - 1] == '"')
-        snprintf(buf, size, "%.*s", (int)(n - 2), name + 1);
     else
-        snprintf(buf, size, "'%s'", name);
+        snprintf(buf, size, "%s", yysymbol_name(sym));
 }
 
 static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, sc_parse_ctx *ctx)
