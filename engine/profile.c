@@ -21,7 +21,7 @@ typedef struct sc_binder {
     sc_profile *out;
     sc_diag_sink *diags;
     unsigned nerrors;
-    bool *rejected;     /* per item: an answer was given but refused (already reported) */
+    bool *rejected; /* per item: an answer was given but refused (already reported) */
     char path[SC_PATH_MAX];
     size_t path_len;
 } sc_binder;
@@ -141,6 +141,15 @@ static void sc_describe_allowed(const sc_rules *rules, const sc_item *item, char
     }
 }
 
+/* "write <what is allowed>" into hint; made only when an error needs it. */
+static const char *sc_allowed_hint(const sc_rules *rules, const sc_item *item, char *hint, size_t cap)
+{
+    char allowed[512];
+    sc_describe_allowed(rules, item, allowed, sizeof allowed);
+    sc_hint_printf(hint, cap, "write %s", allowed);
+    return hint;
+}
+
 /* --- did you mean ----------------------------------------------------------------------------- */
 
 /* Number of dot-separated segments in an id. */
@@ -169,7 +178,7 @@ static bool sc_has_items_under(const sc_rules *rules, const char *prefix, size_t
 {
     for (uint32_t i = 0; i < rules->nitems; i++) {
         const char *id = rules->items[i].id;
-        if (strncmp(id, prefix, len) == 0 && id[len] == '.')
+        if (id[0] == prefix[0] && strncmp(id, prefix, len) == 0 && id[len] == '.')
             return true;
     }
     return false;
@@ -228,9 +237,9 @@ static void sc_suggest_path(const sc_binder *b, const char *path, size_t path_le
         size_t name_len = strcspn(name, ".");
         if (name_len >= sizeof candidate)
             continue;
-        /* one name per group, even when the group holds several items */
+        /* one name per group, even when the group holds several items (ids themselves are unique) */
         bool listed = false;
-        for (uint32_t j = 0; j < i && !listed; j++) {
+        for (uint32_t j = 0; j < i && !listed && name[name_len] == '.'; j++) {
             const char *earlier = rules->items[j].id;
             listed = strncmp(earlier, path, parent_len) == 0 && earlier[parent_len] == '.' &&
                      strncmp(earlier + parent_len + 1, name, name_len) == 0 &&
@@ -289,16 +298,15 @@ static void sc_report_bad_date(sc_binder *b, const sc_item *item, const sc_node 
             shaped = false;
     const char *hint = "write the date as year-month-day, e.g. 2026-03-15";
     if (!shaped) {
-        sc_bind_error(b, value->line, value->col, hint, "'%s' for '%s' is not a date written YYYY-MM-DD", s,
-                      item->id);
+        sc_bind_error(b, value->line, value->col, hint, "'%s' for '%s' is not a date written YYYY-MM-DD", s, item->id);
         return;
     }
     int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     int m = (s[5] - '0') * 10 + (s[6] - '0');
     int d = (s[8] - '0') * 10 + (s[9] - '0');
     if (m < 1 || m > 12 || d < 1 || d > sc_days_in_month(y, m))
-        sc_bind_error(b, value->line, value->col, "check the day and the month", "the date '%s' for '%s' does not exist",
-                      s, item->id);
+        sc_bind_error(b, value->line, value->col, "check the day and the month",
+                      "the date '%s' for '%s' does not exist", s, item->id);
     else
         sc_bind_error(b, value->line, value->col, "write a year from 1900 to 2999",
                       "the date '%s' for '%s' lies outside the years 1900 to 2999", s, item->id);
@@ -318,9 +326,7 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
 {
     const sc_item *item = &b->rules->items[index];
     const char *s = value->str;
-    char allowed[512], lo_text[32], hi_text[32], hint[600];
-    sc_describe_allowed(b->rules, item, allowed, sizeof allowed);
-    sc_hint_printf(hint, sizeof hint, "write %s", allowed);
+    char lo_text[32], hi_text[32], hint[600];
     switch (item->type.kind) {
     case SC_TYPE_YESNO:
         if (sc_ascii_equal_nocase(s, value->len, "ja") || sc_ascii_equal_nocase(s, value->len, "yes") ||
@@ -333,8 +339,8 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
             out->v.yes = false;
             return true;
         }
-        sc_bind_error(b, value->line, value->col, hint, "'%s' is not an answer to the yes/no question '%s'", s,
-                      item->id);
+        sc_bind_error(b, value->line, value->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
+                      "'%s' is not an answer to the yes/no question '%s'", s, item->id);
         return false;
     case SC_TYPE_NUMBER:
     case SC_TYPE_PERCENT: {
@@ -342,8 +348,6 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
         double lo, hi, number;
         bool whole;
         sc_type_range(&item->type, &lo, &hi);
-        sc_format_number(lo, lo_text, sizeof lo_text);
-        sc_format_number(hi, hi_text, sizeof hi_text);
         size_t n = value->len;
         if (percent && n && s[n - 1] == '%') {
             n--;
@@ -352,18 +356,22 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
         }
         int parsed = sc_number_parse(s, n, &number, &whole);
         const char *what = percent ? "a percentage" : "a whole number";
+        if (parsed != 0 || number < lo || number > hi || (!percent && !whole && number != (double)(long long)number)) {
+            sc_format_number(lo, lo_text, sizeof lo_text);
+            sc_format_number(hi, hi_text, sizeof hi_text);
+        }
         if (parsed == -1) {
-            sc_bind_error(b, value->line, value->col, hint, "'%s' for '%s' is not %s from %s to %s", s, item->id,
-                          what, lo_text, hi_text);
+            sc_bind_error(b, value->line, value->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
+                          "'%s' for '%s' is not %s from %s to %s", s, item->id, what, lo_text, hi_text);
             return false;
         }
         if (parsed == -2 || number < lo || number > hi) {
-            sc_bind_error(b, value->line, value->col, hint, "'%s' for '%s' is outside the allowed range %s to %s", s,
-                          item->id, lo_text, hi_text);
+            sc_bind_error(b, value->line, value->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
+                          "'%s' for '%s' is outside the allowed range %s to %s", s, item->id, lo_text, hi_text);
             return false;
         }
         if (!percent && !whole && number != (double)(long long)number) {
-            sc_bind_error(b, value->line, value->col, hint,
+            sc_bind_error(b, value->line, value->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
                           "'%s' for '%s' is not a whole number; the answer is a whole number from %s to %s", s,
                           item->id, lo_text, hi_text);
             return false;
@@ -395,8 +403,12 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
                 best = m;
             }
         }
+        char allowed[512];
+        sc_describe_allowed(b->rules, item, allowed, sizeof allowed);
         if (best != SC_NONE)
             sc_hint_printf(hint, sizeof hint, "did you mean '%s'? Write %s", scale->members[best].name, allowed);
+        else
+            sc_hint_printf(hint, sizeof hint, "write %s", allowed);
         sc_bind_error(b, value->line, value->col, hint, "'%s' is not one of the choices for '%s'", s, item->id);
         return false;
     }
@@ -417,28 +429,28 @@ static bool sc_convert_set(sc_binder *b, uint32_t index, const sc_node *value, s
         entries = &value;
         nentries = 1;
     }
-    char allowed[512], hint[600];
-    sc_describe_allowed(b->rules, item, allowed, sizeof allowed);
-    sc_hint_printf(hint, sizeof hint, "write %s", allowed);
+    char hint[600];
     uint64_t set = 0;
     bool ok = true;
     for (uint32_t i = 0; i < nentries; i++) {
         const sc_node *entry = entries[i];
         if (entry->kind != SC_NODE_SCALAR) {
-            sc_bind_error(b, entry->line, entry->col, hint, "each entry of the list for '%s' must be one choice, not a %s",
-                          item->id, entry->kind == SC_NODE_MAP ? "mapping" : "list");
+            sc_bind_error(b, entry->line, entry->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
+                          "each entry of the list for '%s' must be one choice, not a %s", item->id,
+                          entry->kind == SC_NODE_MAP ? "mapping" : "list");
             ok = false;
             continue;
         }
         if (sc_node_is_null(entry) || entry->len == 0) {
-            sc_bind_error(b, entry->line, entry->col, hint, "the list for '%s' has an empty entry", item->id);
+            sc_bind_error(b, entry->line, entry->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
+                          "the list for '%s' has an empty entry", item->id);
             ok = false;
             continue;
         }
         uint32_t member = sc_scale_find_member(scale, entry->str, entry->len);
         if (member == SC_NONE || member >= 64 || strlen(scale->members[member].name) != entry->len) {
-            sc_bind_error(b, entry->line, entry->col, hint, "'%s' is not one of the choices for '%s'", entry->str,
-                          item->id);
+            sc_bind_error(b, entry->line, entry->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
+                          "'%s' is not one of the choices for '%s'", entry->str, item->id);
             ok = false;
             continue;
         }
@@ -550,14 +562,17 @@ static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
                         sc_hint_name(&list, id + b->path_len + 1, strlen(id + b->path_len + 1));
                 }
                 char hint[600];
-                sc_hint_printf(hint, sizeof hint, "write each answer on its own line under '%s:' (%s)", key->str, names);
+                sc_hint_printf(hint, sizeof hint, "write each answer on its own line under '%s:' (%s)", key->str,
+                               names);
                 sc_bind_error(b, value->line, value->col, hint,
                               "'%s' is a group of questions, not one question: answer them one by one", b->path);
             }
             continue;
         }
-        char hint[600];
-        sc_suggest_path(b, b->path, b->path_len, school_section, hint, sizeof hint);
+        char hint[600] = "";
+        /* a suggestion costs a pass over the ids: skip it when the sink holds the error back anyway */
+        if (!b->diags->max_errors || b->diags->errors < b->diags->max_errors)
+            sc_suggest_path(b, b->path, b->path_len, school_section, hint, sizeof hint);
         sc_bind_error(b, key->line, key->col, hint[0] ? hint : NULL, "unknown key '%s'", b->path);
     }
     b->path_len = parent_len;
@@ -573,7 +588,7 @@ static const sc_node *sc_section_map(sc_binder *b, const sc_node *key, const sc_
         return NULL;
     char hint[200];
     sc_hint_printf(hint, sizeof hint, "write '%s:' on a line of its own, with indented lines under it such as '  %s'",
-             key->str, example);
+                   key->str, example);
     sc_bind_error(b, value->line, value->col, hint, "'%s' must hold keys and answers, not a %s", key->str,
                   value->kind == SC_NODE_SEQ ? "list" : "single value");
     return NULL;

@@ -12,8 +12,8 @@
 /* An open collection: its node and where its children start on the loader's child stack. */
 typedef struct sc_yaml_frame {
     sc_node *node;
-    size_t first_child;     /* index into sc_yaml_loader.children */
-    uint32_t *key_slots;    /* MAP only, once it has many keys: open-addressing table of child indexes + 1 */
+    size_t first_child; /* index into sc_yaml_loader.children */
+    uint32_t *key_slots; /* MAP only, once it has many keys: open-addressing table of child indexes + 1 */
     size_t key_slots_mask;
 } sc_yaml_frame;
 
@@ -29,13 +29,13 @@ typedef struct sc_yaml_loader {
     sc_node **children;
     size_t nchildren, children_cap;
 
-    sc_yaml_frame *frames;  /* open collections, outermost first */
+    sc_yaml_frame *frames; /* open collections, outermost first */
     uint32_t depth, frames_cap;
 
     uint32_t nnodes;
     unsigned ndocuments;
-    unsigned nerrors;       /* errors this load reported */
-    bool stopped;           /* a limit or allocation failure: stop reading */
+    unsigned nerrors; /* errors this load reported */
+    bool stopped; /* a limit or allocation failure: stop reading */
     sc_node *root;
 } sc_yaml_loader;
 
@@ -172,9 +172,8 @@ static void sc_yaml_report_parser_error(sc_yaml_loader *ld, const yaml_parser_t 
     }
     const char *hint = sc_yaml_syntax_hint(ld, problem, line, col);
     if (parser->context)
-        sc_yaml_error(ld, line, col, hint, "YAML syntax error: %s (%s at line %u, column %u)", problem,
-                      parser->context, (unsigned)parser->context_mark.line + 1,
-                      (unsigned)parser->context_mark.column + 1);
+        sc_yaml_error(ld, line, col, hint, "YAML syntax error: %s (%s at line %u, column %u)", problem, parser->context,
+                      (unsigned)parser->context_mark.line + 1, (unsigned)parser->context_mark.column + 1);
     else
         sc_yaml_error(ld, line, col, hint, "YAML syntax error: %s", problem);
 }
@@ -335,8 +334,8 @@ static bool sc_yaml_refuse_properties(sc_yaml_loader *ld, const yaml_mark_t *mar
     bool refused = false;
     if (anchor) {
         sc_yaml_error(ld, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1,
-                      "write the value out in full where it is needed",
-                      "anchors ('&%s') are not allowed in a profile", (const char *)anchor);
+                      "write the value out in full where it is needed", "anchors ('&%s') are not allowed in a profile",
+                      (const char *)anchor);
         refused = true;
     }
     if (tag) {
@@ -398,8 +397,8 @@ static void sc_yaml_on_alias(sc_yaml_loader *ld, const yaml_event_t *ev)
 {
     const yaml_mark_t *mark = &ev->start_mark;
     sc_yaml_error(ld, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1,
-                  "write the value out in full where it is needed",
-                  "aliases ('*%s') are not allowed in a profile", (const char *)ev->data.alias.anchor);
+                  "write the value out in full where it is needed", "aliases ('*%s') are not allowed in a profile",
+                  (const char *)ev->data.alias.anchor);
     /* stand-in so the mapping keeps its shape while the rest of the file is checked */
     sc_node *node = sc_yaml_new_node(ld, SC_NODE_SCALAR, mark);
     if (!node)
@@ -495,9 +494,10 @@ static void sc_yaml_on_event(sc_yaml_loader *ld, const yaml_event_t *ev, bool *d
         break;
     case YAML_DOCUMENT_START_EVENT:
         if (ld->ndocuments++ > 0) {
-            sc_yaml_error(ld, (uint32_t)ev->start_mark.line + 1, (uint32_t)ev->start_mark.column + 1,
-                          "a profile is one document: remove the '---' line and what follows, or move it to a file of its own",
-                          "a second YAML document starts here");
+            sc_yaml_error(
+                ld, (uint32_t)ev->start_mark.line + 1, (uint32_t)ev->start_mark.column + 1,
+                "a profile is one document: remove the '---' line and what follows, or move it to a file of its own",
+                "a second YAML document starts here");
             ld->stopped = true;
         }
         break;
@@ -523,9 +523,20 @@ static void sc_yaml_on_event(sc_yaml_loader *ld, const yaml_event_t *ev, bool *d
 /* Refuse bytes that are not UTF-8 text before libyaml sees them; true when the text is fine. */
 static bool sc_yaml_check_encoding(sc_yaml_loader *ld)
 {
-    long bad = sc_utf8_check(ld->text, ld->text_len);
-    if (bad < 0)
+    /* most profiles are nearly all ASCII: skip the plain stretch eight bytes at a time */
+    size_t ascii = 0;
+    while (ascii + 8 <= ld->text_len) {
+        uint64_t word;
+        memcpy(&word, ld->text + ascii, sizeof word);
+        bool has_zero = ((word - UINT64_C(0x0101010101010101)) & ~word & UINT64_C(0x8080808080808080)) != 0;
+        if (has_zero || (word & UINT64_C(0x8080808080808080)))
+            break;
+        ascii += 8;
+    }
+    long rest = sc_utf8_check(ld->text + ascii, ld->text_len - ascii);
+    if (rest < 0)
         return true;
+    long bad = (long)ascii + rest;
     uint32_t line, col;
     sc_yaml_offset_position(ld->text, ld->text_len, (size_t)bad, &line, &col);
     unsigned char byte = (unsigned char)ld->text[bad];
@@ -533,8 +544,8 @@ static bool sc_yaml_check_encoding(sc_yaml_loader *ld)
         sc_yaml_error(ld, line, col, "the file may be binary or saved as UTF-16; save it as UTF-8 text",
                       "the file contains a NUL byte");
     else
-        sc_yaml_error(ld, line, col, "save the file as UTF-8 text",
-                      "the file is not valid UTF-8 text (byte 0x%02X)", byte);
+        sc_yaml_error(ld, line, col, "save the file as UTF-8 text", "the file is not valid UTF-8 text (byte 0x%02X)",
+                      byte);
     return false;
 }
 
@@ -608,8 +619,8 @@ bool sc_node_is_null(const sc_node *n)
         return true;
     if (n->len == 1)
         return n->str[0] == '~';
-    return n->len == 4 && (memcmp(n->str, "null", 4) == 0 || memcmp(n->str, "Null", 4) == 0 ||
-                           memcmp(n->str, "NULL", 4) == 0);
+    return n->len == 4 &&
+           (memcmp(n->str, "null", 4) == 0 || memcmp(n->str, "Null", 4) == 0 || memcmp(n->str, "NULL", 4) == 0);
 }
 
 const sc_node *sc_node_get(const sc_node *map, const char *key)
