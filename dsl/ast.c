@@ -14,6 +14,7 @@ void sc_parse_error(sc_parse_ctx *ctx, ast_loc at, const char *hint, const char 
 {
     if (ctx->aborted)
         return;
+    ctx->last_error = at;
     va_list ap;
     va_start(ap, fmt);
     sc_diag_vreport(ctx->diags, SC_SEV_ERROR, ctx->path, ctx->text, ctx->len, at.line, at.col, hint, fmt, ap);
@@ -51,6 +52,7 @@ static void push_decl(sc_parse_ctx *c, ast_decl_kind kind, ast_loc at, ast_decl 
 /* A new top-level statement ends whatever block was open. */
 void ast_end_block(sc_parse_ctx *c)
 {
+    c->recovering = false;
     c->promise = NULL;
     c->agreement = NULL;
     c->extend = NULL;
@@ -95,6 +97,8 @@ void ast_set_valid(sc_parse_ctx *c, ast_loc at, sc_date from, bool has_until, sc
 
 void ast_set_source(sc_parse_ctx *c, ast_loc at, const char *text)
 {
+    if (c->recovering)
+        return;
     if (c->item)
         set_once(c, &c->item->source, at, text, "the item's 'source'");
     else if (c->agreement)
@@ -204,6 +208,8 @@ void ast_begin_agreement(sc_parse_ctx *c, ast_loc at, const char *id, const char
 
 void ast_set_title(sc_parse_ctx *c, ast_loc at, const char *text)
 {
+    if (c->recovering)
+        return;
     if (!c->agreement) {
         sc_parse_error(c, at, "put 'title' right after 'agreement ...'", "'title' belongs to an agreement");
         return;
@@ -213,6 +219,8 @@ void ast_set_title(sc_parse_ctx *c, ast_loc at, const char *text)
 
 void ast_set_serves(sc_parse_ctx *c, ast_loc at, sc_ptrvec names)
 {
+    if (c->recovering)
+        return;
     if (!c->agreement) {
         sc_parse_error(c, at, "put 'serves' right after 'agreement ...'", "'serves' belongs to an agreement");
         return;
@@ -247,16 +255,19 @@ void ast_begin_item(sc_parse_ctx *c, ast_loc at, bool is_field, const char *id, 
         ast_decl *d;
         push_decl(c, AST_DECL_FIELD, at, &d);
         d->u.field = it;
-    } else {
+    } else if (!c->recovering) {
         sc_parse_error(c, at, "put the item after 'agreement ...', 'promise ...' or 'extend ...'",
                        "item '%s' does not belong to an agreement or promise", id);
     }
     c->item = it;
+    c->recovering = false;
 }
 
 void ast_set_pred(sc_parse_ctx *c, ast_loc at, ast_attr_kind kind, ast_pred *p)
 {
     static const char *const names[] = {"norm", "ambition", "when"};
+    if (c->recovering)
+        return;
     if (kind == AST_ATTR_NORM && c->tighten && !c->item) {
         if (c->tighten->norm) {
             sc_parse_error(c, at, "combine the conditions with 'and'", "'norm' is given twice for this 'tighten' (first at line %u)",
@@ -286,6 +297,8 @@ void ast_set_pred(sc_parse_ctx *c, ast_loc at, ast_attr_kind kind, ast_pred *p)
 
 void ast_set_note(sc_parse_ctx *c, ast_loc at, const char *text, bool is_help)
 {
+    if (c->recovering)
+        return;
     if (!c->item) {
         sc_parse_error(c, at, "put it under an 'item ...' line", "'%s' must follow an item", is_help ? "help" : "note");
         return;
@@ -295,6 +308,8 @@ void ast_set_note(sc_parse_ctx *c, ast_loc at, const char *text, bool is_help)
 
 void ast_set_required(sc_parse_ctx *c, ast_loc at)
 {
+    if (c->recovering)
+        return;
     if (!c->item) {
         sc_parse_error(c, at, "put it under a 'field ...' line", "'required' must follow a field or item");
         return;

@@ -22,6 +22,8 @@ typedef struct sc_parse_ctx {
     unsigned max_nesting;
     unsigned paren_depth;
     bool aborted;          /* a limit was hit: stop, and say nothing more */
+    bool recovering;       /* after a syntax error, until the next block: attributes are dropped unreported */
+    ast_loc last_error;    /* where the last error was reported (a syntax error there is not reported again) */
     jmp_buf *fatal;        /* the scanner's way out on an internal failure */
 
     /* where the next attribute belongs */

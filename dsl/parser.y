@@ -285,7 +285,14 @@ static void sc_symbol_text(yysymbol_kind_t sym, char *buf, size_t size)
 static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, sc_parse_ctx *ctx)
 {
     (void)scanner;
+    /* The statement is lost: what follows it up to the next block (its norm, source, ...) would
+     * only produce follow-on errors about attributes without an item. */
+    ctx->recovering = true;
     if (ctx->aborted)
+        return 0;
+    /* the scanner already reported what is wrong with this token ('3x', 'aanbod.') */
+    ast_loc at = sc_loc_of(yypcontext_location(yyctx));
+    if (at.line == ctx->last_error.line && at.col == ctx->last_error.col)
         return 0;
     enum { MAX_EXPECTED = 6 };
     yysymbol_kind_t expected[MAX_EXPECTED];
@@ -305,6 +312,6 @@ static int yyreport_syntax_error(const yypcontext_t *yyctx, yyscan_t scanner, sc
     /* with many possibilities (n == 0) a list helps less than a pointer to the statement words */
     const char *hint = n == 0 ? "a statement starts with a word such as 'item', 'norm' or 'agreement'; "
                                 "check the end of the line before too" : NULL;
-    sc_parse_error(ctx, sc_loc_of(yypcontext_location(yyctx)), hint, "unexpected %s%s%s", got, n > 0 ? "; " : "", what);
+    sc_parse_error(ctx, at, hint, "unexpected %s%s%s", got, n > 0 ? "; " : "", what);
     return 0;
 }
