@@ -21,6 +21,7 @@ typedef struct sc_parse_ctx {
     size_t len;
     unsigned max_nesting;
     unsigned paren_depth;
+    ast_loc token_end;     /* just after the last token read: where the end of the file is reported */
     bool aborted;          /* a limit was hit: stop, and say nothing more */
     bool recovering;       /* after a syntax error, until the next block: attributes are dropped unreported */
     ast_loc last_error;    /* where the last error was reported (a syntax error there is not reported again) */
