@@ -244,9 +244,13 @@ void ast_begin_item(sc_parse_ctx *c, ast_loc at, bool is_field, const char *id, 
     it->id_loc = id_loc;
     it->type = type;
     it->text = text;
+    /* 'tighten' holds a norm, no items; a field after it is simply the next declaration */
+    bool reported = false;
     if (c->tighten) {
-        sc_parse_error(c, at, "start an 'agreement' or 'extend' first",
-                       "an %s cannot follow 'tighten'", is_field ? "field" : "item");
+        if (!is_field) {
+            sc_parse_error(c, at, "start an 'agreement' or 'extend' first", "an item cannot follow 'tighten'");
+            reported = true;
+        }
         ast_end_block(c);
     }
     if (c->items) {
@@ -255,7 +259,7 @@ void ast_begin_item(sc_parse_ctx *c, ast_loc at, bool is_field, const char *id, 
         ast_decl *d;
         push_decl(c, AST_DECL_FIELD, at, &d);
         d->u.field = it;
-    } else if (!c->recovering) {
+    } else if (!c->recovering && !reported) {
         sc_parse_error(c, at, "put the item after 'agreement ...', 'promise ...' or 'extend ...'",
                        "item '%s' does not belong to an agreement or promise", id);
     }
