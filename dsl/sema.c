@@ -404,6 +404,25 @@ static void declare_items_of(sema *s, uint32_t file, sc_ptrvec *items, group_rec
         declare_item(s, file, items->items[i], owner);
 }
 
+/* The closest promise id (or agreement id) within two edits, for "did you mean": a suggestion of
+ * the other kind would only lead to the next error. */
+static const char *suggest_group(const sema *s, const char *name, bool promise)
+{
+    const sc_ptrvec *v = promise ? &s->promises : &s->agreements;
+    unsigned cap = strlen(name) <= 4 ? 1 : 2;
+    unsigned best_d = cap + 1;
+    const char *best = NULL;
+    for (size_t i = 0; i < v->len; i++) {
+        const char *id = ((const group_rec *)v->items[i])->id;
+        unsigned d = sc_edit_distance(name, id, cap);
+        if (d < best_d || (d == best_d && best && strcmp(id, best) < 0)) {
+            best_d = d;
+            best = id;
+        }
+    }
+    return best_d <= cap ? best : NULL;
+}
+
 static void declare_file(sema *s, uint32_t file);
 
 static void declare_decl(sema *s, uint32_t file, ast_decl *d)
@@ -443,8 +462,12 @@ static void declare_decl(sema *s, uint32_t file, ast_decl *d)
     case AST_DECL_EXTEND: {
         ast_extend *e = d->u.extend;
         group_rec *g = symtab_get(&s->groups, e->agreement.name);
-        if (!g || g->is_promise) {
-            const char *sug = symtab_suggest(&s->groups, e->agreement.name);
+        if (g && g->is_promise) {
+            sc_sema_error(s->c, file, e->agreement.loc, "'extend' names an agreement of an included file",
+                          "'%s' is a promise, not an agreement", g->id);
+            g = NULL;
+        } else if (!g) {
+            const char *sug = suggest_group(s, e->agreement.name, false);
             char hint[160];
             snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
             sc_sema_error(s->c, file, e->agreement.loc, sug ? hint : "name an agreement of an included file",
@@ -1029,7 +1052,12 @@ int sc_sema_run(sc_compiler *c)
     for (size_t k = 0; k < s->tightens.len; k++) {
         const tighten_rec *t = s->tightens.items[k];
         item_rec *ir = symtab_get(&s->items, t->ast->item.name);
-        if (!ir || !ir->ast) {
+        if (ir && !ir->ast) {
+            sc_sema_error(c, t->file, t->ast->item.loc, "name an item of an included file",
+                          "'%s' is a built-in field and has no norm to tighten", t->ast->item.name);
+            continue;
+        }
+        if (!ir) {
             const char *sug = symtab_suggest(&s->items, t->ast->item.name);
             char hint[200];
             snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
@@ -1108,7 +1136,7 @@ int sc_sema_run(sc_compiler *c)
             const ast_name *pn = a->serves.items[k];
             const group_rec *pg = symtab_get(&s->groups, pn->name);
             if (!pg || !pg->is_promise) {
-                const char *sug = symtab_suggest(&s->groups, pn->name);
+                const char *sug = suggest_group(s, pn->name, true);
                 char hint[200];
                 snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
                 sc_sema_error(c, g->file, pn->loc, sug && !pg ? hint : "'serves' names promises, declared with 'promise'",
