@@ -269,7 +269,9 @@ static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
         sc_sema_error(c, file, ab->loc, "give one of them another name", "'%s' is already declared (at %s)", ab->name, w);
         return;
     }
-    if (!(ab->min < ab->max))
+    /* with no range to measure against, the bands are not also reported as lying outside it */
+    bool range_ok = ab->min < ab->max;
+    if (!range_ok)
         sc_sema_error(c, file, ab->range_loc, "write the smaller number first: from 0 to 10",
                       "the range of bands '%s' is empty or reversed", ab->name);
     sc_bandset *bs = oalloc(s, sizeof *bs);
@@ -295,12 +297,12 @@ static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
         b[i].label = ostr(s, cur->label);
         b[i].lo = cur->has_from ? cur->from : ab->min;
         bool first = i == 0, last = i + 1 == bs->nbands;
-        if (cur->has_from && (cur->from < ab->min || cur->from > ab->max)) {
+        if (range_ok && cur->has_from && (cur->from < ab->min || cur->from > ab->max)) {
             fmt_num(x, sizeof x, cur->from);
             sc_sema_error(c, file, cur->from_loc, "bands must lie within their range", "band '%s' starts at %s, outside the range of '%s'",
                           cur->name, x, ab->name);
         }
-        if (cur->has_below && (cur->below <= ab->min || cur->below > ab->max)) {
+        if (range_ok && cur->has_below && (cur->below <= ab->min || cur->below > ab->max)) {
             fmt_num(x, sizeof x, cur->below);
             sc_sema_error(c, file, cur->below_loc, "bands must lie within their range", "band '%s' ends below %s, outside the range of '%s'",
                           cur->name, x, ab->name);
@@ -308,7 +310,7 @@ static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
         if (cur->has_from && cur->has_below && cur->from >= cur->below) {
             sc_sema_error(c, file, cur->loc, "'from' must be smaller than 'below'", "band '%s' is empty", cur->name);
         }
-        if (first && cur->has_from && cur->from > ab->min) {
+        if (range_ok && first && cur->has_from && cur->from > ab->min) {
             fmt_num(x, sizeof x, ab->min);
             fmt_num(y, sizeof y, cur->from);
             sc_sema_error(c, file, cur->from_loc, "let the first band start at the bottom (leave out 'from')",
@@ -319,7 +321,7 @@ static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
         if (!last && !cur->has_below)
             sc_sema_error(c, file, cur->loc, "say where it stops: 'below N' (only the last band runs to the top)",
                           "band '%s' has no 'below'", cur->name);
-        if (last && cur->has_below && cur->below <= ab->max) {
+        if (range_ok && last && cur->has_below && cur->below <= ab->max) {
             fmt_num(x, sizeof x, cur->below);
             fmt_num(y, sizeof y, ab->max);
             sc_sema_error(c, file, cur->below_loc, "let the last band run to the top (leave out 'below')",
