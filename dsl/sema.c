@@ -592,8 +592,25 @@ static int resolve_type(sema *s, uint32_t file, const ast_type *at, sc_type *out
     if (at->bands.name) {
         type_rec *tr = symtab_get(&s->types, at->bands.name);
         if (!tr || tr->kind != TYPE_BANDS) {
-            sc_sema_error(c, file, at->bands.loc, tr ? "that is a scale; bands are declared with 'bands'" : "declare them with 'bands NAME over percent:'",
-                          "unknown bands '%s'", at->bands.name);
+            /* "did you mean": the closest name of bands, within two edits */
+            const char *best = NULL;
+            unsigned cap = strlen(at->bands.name) <= 4 ? 1 : 2, best_d = cap + 1;
+            for (size_t i = 0; !tr && i < s->bandsets.len; i++) {
+                const char *name = ((const sc_bandset *)s->bandsets.items[i])->name;
+                unsigned d = sc_edit_distance(at->bands.name, name, cap);
+                if (d < best_d) {
+                    best_d = d;
+                    best = name;
+                }
+            }
+            char hint[200];
+            if (tr)
+                snprintf(hint, sizeof hint, "that is a scale; bands are declared with 'bands'");
+            else if (best)
+                snprintf(hint, sizeof hint, "did you mean '%s'?", best);
+            else
+                snprintf(hint, sizeof hint, "declare them with 'bands NAME over percent:'");
+            sc_sema_error(c, file, at->bands.loc, hint, "unknown bands '%s'", at->bands.name);
             return -1;
         }
         const sc_bandset *bs = s->bandsets.items[tr->index];
