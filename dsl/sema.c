@@ -474,9 +474,14 @@ static void declare_decl(sema *s, uint32_t file, ast_decl *d)
             snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
             sc_sema_error(s->c, file, e->agreement.loc, sug ? hint : "name an agreement of an included file",
                           "unknown agreement '%s'", e->agreement.name);
-        } else if (!includes(s, file, g->file)) {
+        } else if (g->file == file) {
             sc_sema_error(s->c, file, e->agreement.loc, "add the items to the agreement itself",
                           "'extend' is for agreements of an included file; '%s' is declared in this file", g->id);
+            g = NULL;
+        } else if (!includes(s, file, g->file)) {
+            sc_sema_error(s->c, file, e->agreement.loc, "include that file here, or extend the agreement in a file that includes it",
+                          "'extend' is for agreements of an included file; '%s' is declared in '%s', which this file does not include",
+                          g->id, file_path(s, g->file));
             g = NULL;
         }
         declare_items_of(s, file, &e->items, g && !g->is_promise ? g : NULL);
@@ -1084,9 +1089,15 @@ int sc_sema_run(sc_compiler *c)
                           t->ast->item.name);
             continue;
         }
-        if (!includes(s, t->file, ir->file)) {
+        if (ir->file == t->file) {
             sc_sema_error(c, t->file, t->ast->item.loc, "change the item's norm where it is declared",
                           "'tighten' is for items of an included file; '%s' is declared in this file", ir->ast->id);
+            continue;
+        }
+        if (!includes(s, t->file, ir->file)) {
+            sc_sema_error(c, t->file, t->ast->item.loc, "include that file here, or tighten the item in a file that includes it",
+                          "'tighten' is for items of an included file; '%s' is declared in '%s', which this file does not include",
+                          ir->ast->id, file_path(s, ir->file));
             continue;
         }
         if (!t->ast->norm) {
