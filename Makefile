@@ -103,3 +103,43 @@ clean:
 	rm -rf build build-asan build-fuzz
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(TEST_OBJ:.o=.d)
+
+# ==== fuzzing (libFuzzer) ===============================================================
+#   make fuzz FUZZ_SECONDS=N   build the harnesses in tests/fuzz/ with clang, libFuzzer, ASan and UBSan
+#                              into build-fuzz/ (the library and the generated parser and scanner
+#                              too) and run each target for N seconds, one after the other.
+# Seeds are copied at run time into build-fuzz/corpus-<target> (kept between runs, never committed);
+# crashes, leaks, timeouts and out-of-memory inputs land in build-fuzz/findings-<target>/. Save each
+# as a regression case in tests/fuzz/regressions/<target>/ so that `make check` runs it.
+FUZZ_BUILD   := build-fuzz
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_RUNOPTS ?= -timeout=5 -rss_limit_mb=512 -max_len=16384 -print_final_stats=1
+FUZZ_TARGETS := rules profile
+FUZZ_SEEDS_rules   := rules tests/compile-pass tests/compile-fail tests/fuzz/regressions/rules
+FUZZ_SEEDS_profile := fixtures/profiles fixtures/samples tests/bad tests/fuzz/regressions/profile
+
+.PHONY: fuzz fuzz-build
+fuzz-build:
+	@command -v $(FUZZ_CC) >/dev/null 2>&1 || { echo "make fuzz needs clang with libFuzzer: apt-get install clang" >&2; exit 1; }
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=$(FUZZ_CC) OPT=-O1 SAN="$(FUZZ_SAN) -fsanitize=fuzzer-no-link" $(FUZZ_BUILD)/libsopcheck.a
+	$(MAKE) $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_BUILD)/libsopcheck.a
+	$(FUZZ_CC) -std=c11 -D_POSIX_C_SOURCE=200809L -g -O1 $(FUZZ_SAN) -fsanitize=fuzzer $(WARN) -I. \
+	    -DSC_FUZZ_RULES_PATH='"$(CURDIR)/rules/zoetermeer-2023.rules"' \
+	    -o $@ $< $(FUZZ_BUILD)/libsopcheck.a $(PKG_LIBS) -lm
+
+fuzz: fuzz-build
+	@status=0; for t in $(FUZZ_TARGETS); do \
+	    corpus=$(FUZZ_BUILD)/corpus-$$t; mkdir -p $$corpus $(FUZZ_BUILD)/findings-$$t; \
+	    case $$t in rules) seeds="$(FUZZ_SEEDS_rules)";; *) seeds="$(FUZZ_SEEDS_profile)";; esac; \
+	    for d in $$seeds; do [ -d "$$d" ] || continue; \
+	        find "$$d" -type f ! -name '*.md' | while IFS= read -r f; do \
+	            cp "$$f" "$$corpus/seed-$$(printf '%s' "$$f" | tr '/' '_')"; done; done; \
+	    echo "fuzz: $$t for $(FUZZ_SECONDS) s ($$(ls $$corpus | wc -l) inputs in $$corpus)"; \
+	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) $(FUZZ_RUNOPTS) -dict=tests/fuzz/$$t.dict \
+	        -artifact_prefix=$(FUZZ_BUILD)/findings-$$t/ $$corpus || status=1; \
+	done; exit $$status
+# ==== end of fuzzing ====================================================================
