@@ -85,7 +85,7 @@ static long add_dir(sc_inputs *in, const char *dir, const dir_stack *up)
         n++;
     }
     closedir(d);
-    if (rc == 0)
+    if (rc == 0 && n > 0)
         qsort(names, n, sizeof *names, cmp_str);
     long added = 0;
     for (size_t i = 0; i < n; i++) {
