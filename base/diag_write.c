@@ -5,18 +5,44 @@
 #include "out.h"
 #include "diag_write.h"
 
+/* Length of the valid UTF-8 sequence that starts at s (n bytes left), or 0 when it is not one. */
+static size_t utf8_seq_len(const unsigned char *s, size_t n)
+{
+    size_t need = s[0] >= 0xC2 && s[0] <= 0xDF ? 1 : s[0] >= 0xE0 && s[0] <= 0xEF ? 2 : s[0] >= 0xF0 && s[0] <= 0xF4 ? 3 : 0;
+    if (!need || need >= n)
+        return 0;
+    for (size_t k = 1; k <= need; k++)
+        if ((s[k] & 0xC0) != 0x80)
+            return 0;
+    /* no overlong forms, no surrogates, nothing above U+10FFFF */
+    if ((s[0] == 0xE0 && s[1] < 0xA0) || (s[0] == 0xED && s[1] > 0x9F) || (s[0] == 0xF0 && s[1] < 0x90) ||
+        (s[0] == 0xF4 && s[1] > 0x8F))
+        return 0;
+    return need + 1;
+}
+
 void sc_write_safe(sc_out *o, const char *s, size_t n)
 {
+    const unsigned char *u = (const unsigned char *)s;
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        bool c1 = c == 0xC2 && i + 1 < n && (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] <= 0x9f;
-        if (c >= 0x20 && c != 0x7f && !c1)
+        unsigned char c = u[i];
+        size_t len = 1;
+        if (c >= 0x80) {
+            /* a byte that is not part of valid UTF-8 (a lone 0x9B is CSI to some terminals) or a C1 control */
+            len = utf8_seq_len(u + i, n - i);
+            if (len && !(c == 0xC2 && u[i + 1] <= 0x9f)) {
+                i += len - 1;
+                continue;
+            }
+            if (!len)
+                len = 1;
+        } else if (c >= 0x20 && c != 0x7f) {
             continue;
+        }
         sc_out_write(o, s + run, i - run);
         sc_out_putc(o, c == '\t' ? ' ' : '?');
-        if (c1)
-            i++;
+        i += len - 1;
         run = i + 1;
     }
     sc_out_write(o, s + run, n - run);

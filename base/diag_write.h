@@ -11,8 +11,9 @@
  * `words` names the severities (error, warning, note) in the reader's language; NULL: English. */
 void sc_diag_write(sc_out *o, const sc_diag *d, bool color, const char *const words[3]);
 
-/* Write text with control characters (ESC, CR, C1 controls, ...) replaced by '?', so that text
- * from a profile cannot steer the reader's terminal. */
+/* Write text with control characters (ESC, CR, C1 controls, ...) and bytes that are not valid
+ * UTF-8 replaced by '?' (a tab by a space), so that text from a profile cannot steer the reader's
+ * terminal. */
 void sc_write_safe(sc_out *o, const char *s, size_t n);
 
 #endif
