@@ -576,8 +576,10 @@ int sc_yaml_load(sc_arena *arena, const char *path, const char *text, size_t len
                       "the file is %zu bytes; the most allowed is %zu", len, ld.limits.max_bytes);
         return -1;
     }
-    if (!text && len)
+    if (!text && len) {
+        sc_yaml_error(&ld, 1, 1, NULL, "no text to read");
         return -1;
+    }
     if (!sc_yaml_check_encoding(&ld))
         return -1;
 
