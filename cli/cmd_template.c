@@ -315,13 +315,14 @@ static void write_bands(template_ctx *c, sc_out *s, uint32_t bandset)
     }
 }
 
-/* The comments above one item's key. */
-static void item_comments(template_ctx *c, uint32_t index, unsigned indent)
+/* The comments above one item's key, after a blank line unless the key opens a nested block. */
+static void item_comments(template_ctx *c, uint32_t index, unsigned indent, bool blank)
 {
     const sc_item *it = &c->r->items[index];
     const template_words *w = c->w;
     bool peildatum = strcmp(it->id, "school.peildatum") == 0;
-    sc_out_putc(c->o, '\n');
+    if (blank)
+        sc_out_putc(c->o, '\n');
     comment(c, indent, NULL, it->text);
     if (it->note)
         comment(c, indent, w->note, it->note);
@@ -381,13 +382,13 @@ static void write_item(template_ctx *c, uint32_t index, const char *rel)
     size_t n = dot ? (size_t)(dot - rel) : 0;
     c->written[index] = true;
     if (dot && c->open && c->open_len == n && strncmp(c->open, rel, n) == 0) {
-        item_comments(c, index, 4);
+        item_comments(c, index, 4, true);
         sc_out_printf(c->o, "    %s:\n", dot + 1);
         return;
     }
     c->open = NULL;
     if (!dot || prefix_used(c, rel, n)) {
-        item_comments(c, index, 2);
+        item_comments(c, index, 2, true);
         sc_out_printf(c->o, "  %s:\n", rel);
         return;
     }
@@ -395,8 +396,8 @@ static void write_item(template_ctx *c, uint32_t index, const char *rel)
     c->used_len[c->nused++] = n;
     c->open = rel;
     c->open_len = n;
-    sc_out_printf(c->o, "  %.*s:\n", (int)n, rel);
-    item_comments(c, index, 4);
+    sc_out_printf(c->o, "\n  %.*s:\n", (int)n, rel);
+    item_comments(c, index, 4, false);
     sc_out_printf(c->o, "    %s:\n", dot + 1);
 }
 

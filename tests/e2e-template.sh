@@ -1,0 +1,285 @@
+#!/bin/sh
+# tests/e2e-template.sh — end to end for `sopcheck template` and `sopcheck explain`: the blank questionnaire's round trip through `check`, its keys against the rules, and explanations of items, agreements, promises and unknown ids.
+set -u
+bin=${1:?usage: e2e-template.sh path/to/sopcheck}
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+cd "$(dirname "$0")/.." || exit 2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "e2e-template: FAIL: $*"; }
+expect_rc() { # expected-rc description command...
+    want=$1 what=$2; shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
+    if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/    /' "$tmp/err" | head -5; fi
+}
+has_line() { # file description exact-line
+    if grep -qxF -- "$3" "$1"; then ok; else bad "$2: no line '$3'"; fi
+}
+has_text() { # file description text
+    if grep -qF -- "$2" "$1"; then ok; else bad "$3: '$2' missing"; fi
+}
+same() { # description got want
+    if [ "$2" = "$3" ]; then ok; else bad "$1: got '$2', expected '$3'"; fi
+}
+# The dotted item id of every key in a template: nested blocks (2 spaces) joined to their keys (4 spaces).
+keys() {
+    awk '/^[ ]*#/ || /^[ ]*$/ { next }
+         { match($0, /^ */); ind = RLENGTH; key = substr($0, ind + 1); sub(/:.*/, "", key) }
+         ind == 0 { top = key; sec = (key == "school") ? "school." : ""; next }
+         top != "school" && top != "antwoorden" { next }
+         ind == 2 { blk = key; p[sec key] = 1; next }
+         ind == 4 { delete p[sec blk]; p[sec blk "." key] = 1 }
+         END { for (k in p) print k }' "$1" | LC_ALL=C sort
+}
+# Every item and field of a ruleset, from the canonical dump.
+rule_ids() {
+    "$bin" compile --dump "$@" 2>/dev/null | awk '$1 == "item" || $1 == "field" { sub(/:$/, "", $2); print $2 }' | LC_ALL=C sort
+}
+judged_ids() {
+    "$bin" compile --dump "$@" 2>/dev/null | awk '$1 == "item" { sub(/:$/, "", $2); print $2 }' | LC_ALL=C sort
+}
+fill_peildatum() { sed 's/^  peildatum:$/  peildatum: 2026-10-01/' "$1"; }
+
+# --- the template of the bundled rules --------------------------------------------------------------
+expect_rc 0 "template" "$bin" template
+cp "$tmp/out" "$tmp/t.yaml"
+has_line "$tmp/t.yaml" "header" "# SOP-vragenlijst basisondersteuning"
+has_line "$tmp/t.yaml" "header" "# Regels: Basisondersteuning SWV PO Zoetermeer, versie 2023-04-04"
+has_line "$tmp/t.yaml" "header" "#   sopcheck check mijn-school.yaml"
+has_line "$tmp/t.yaml" "format line" "profiel: 1"
+has_line "$tmp/t.yaml" "school section" "school:"
+has_line "$tmp/t.yaml" "answers section" "antwoorden:"
+has_line "$tmp/t.yaml" "built-in field" "  brin:"
+has_line "$tmp/t.yaml" "rules' own school field" "  soort:"
+has_line "$tmp/t.yaml" "school item of P1" "  inspectie_oordeel:"
+has_line "$tmp/t.yaml" "school item of P1" "  # hoort bij belofte P1"
+has_line "$tmp/t.yaml" "peildatum empty" "  peildatum:"
+has_line "$tmp/t.yaml" "peildatum" "  # antwoord: een datum (JJJJ-MM-DD); verplicht"
+has_line "$tmp/t.yaml" "agreement comment" "  # A5 Veiligheid: De school voldoet aan onderstaande stellingen over veiligheid op school. (dient"
+has_line "$tmp/t.yaml" "nested block" "  aanbod:"
+has_line "$tmp/t.yaml" "nested key" "    dyscalculie:"
+has_line "$tmp/t.yaml" "a closed prefix is written dotted" "  aanpak.sociale_vaardigheden:"
+has_line "$tmp/t.yaml" "yes/no" "    # antwoord: ja of nee"
+has_line "$tmp/t.yaml" "number" "    # antwoord: een getal van 0 tot 52"
+has_line "$tmp/t.yaml" "percentage" "    # antwoord: een percentage van 0 tot 100"
+has_line "$tmp/t.yaml" "bands" "    # indeling: Niet ontwikkeld: onder 50, In ontwikkeling: 50 tot 70, Ontwikkeld: 70 tot 80, Ver"
+has_line "$tmp/t.yaml" "date norm" "    # norm: binnen 12 maanden vóór de peildatum"
+has_line "$tmp/t.yaml" "set" "    # antwoord: een lijst, bijv. [leerkracht, ib]; kies uit: leerkracht, ib (intern begeleider"
+has_line "$tmp/t.yaml" "scale" "    # antwoord: kies uit: school (op schoolniveau), wijk (in de wijk), bestuur (bij het eigen"
+has_line "$tmp/t.yaml" "norm in words" "    # norm: Ontwikkeld of hoger (vanaf 70%)"
+has_line "$tmp/t.yaml" "ambition" "    # ambitie: op schoolniveau"
+n=$(grep -c '^ *norm:\|^ *# norm: ' "$tmp/t.yaml")
+same "a norm comment per norm item" "$n" 70
+# no answer is filled in: every key line ends in ':' except 'profiel: 1'
+n=$(grep -v '^ *#' "$tmp/t.yaml" | grep -c ': *[^ ]')
+same "lines with a value" "$n" 1
+n=$(LC_ALL=C tr -d '\200-\277' <"$tmp/t.yaml" | awk 'length($0) > 100' | grep -c .)
+same "lines over 100 columns" "$n" 0
+
+# every item and field of the rules is a key of the template, and nothing else is
+keys "$tmp/t.yaml" >"$tmp/keys"
+rule_ids >"$tmp/ids"
+judged_ids >"$tmp/judged"
+same "items and fields in the rules" "$(grep -c . "$tmp/ids")" 86
+if cmp -s "$tmp/keys" "$tmp/ids"; then ok; else bad "template keys differ from the rules' ids:"; diff "$tmp/keys" "$tmp/ids" | head -10; fi
+missing=$(LC_ALL=C comm -23 "$tmp/judged" "$tmp/keys" | tr '\n' ' ')
+same "judged items missing from the template" "$missing" ""
+
+# --- the round trip -------------------------------------------------------------------------------
+# Untouched: the peildatum is required (engine/profile.c), so the one error is the empty peildatum.
+pl=$(grep -n '^  peildatum:$' "$tmp/t.yaml" | cut -d: -f1)
+expect_rc 2 "an untouched template is invalid: it has no peildatum" "$bin" check --format json "$tmp/t.yaml"
+has_text "$tmp/out" '"status":"invalid","errors":[{"line":'"$pl"',"col":3,"severity":"error","message":"'"'"'school.peildatum'"'"' must be answered"' "the only error"
+n=$(grep -o '"severity":' "$tmp/out" | grep -c .)
+same "errors in the untouched template" "$n" 1
+# With only the peildatum filled in: valid, incomplete, no errors, every norm item unanswered.
+fill_peildatum "$tmp/t.yaml" >"$tmp/p.yaml"
+expect_rc 1 "a template with only the peildatum is incomplete" "$bin" check --format json "$tmp/p.yaml"
+cp "$tmp/out" "$tmp/p.json"
+has_text "$tmp/p.json" '"status":"incomplete","errors":[]' "incomplete without errors"
+has_text "$tmp/p.json" '"summary":{"profiles":1,"compliant":0,"not_compliant":0,"incomplete":1,"invalid":0}' "summary"
+same "items unanswered" "$(grep -o '"status":"unanswered"' "$tmp/p.json" | grep -c .)" 70
+same "ambition-only items not applicable" "$(grep -o '"status":"not_applicable"' "$tmp/p.json" | grep -c .)" 10
+same "items met or not met" "$(grep -o '"status":"\(met\|not_met\)","ambition"' "$tmp/p.json" | grep -c .)" 0
+grep -o '"id":"[^"]*\.[^"]*"' "$tmp/p.json" | sed 's/"id":"\(.*\)"/\1/' | LC_ALL=C sort >"$tmp/report_ids"
+if cmp -s "$tmp/report_ids" "$tmp/judged"; then ok; else bad "report items differ from the judged items"; diff "$tmp/report_ids" "$tmp/judged" | head -5; fi
+expect_rc 0 "the filled-in peildatum with --fail-on never" "$bin" check --fail-on never "$tmp/p.yaml"
+
+# --- English ----------------------------------------------------------------------------------------
+expect_rc 0 "template --lang en" "$bin" template --lang en
+cp "$tmp/out" "$tmp/en.yaml"
+has_line "$tmp/en.yaml" "English header" "# SOP questionnaire, basic support (basisondersteuning)"
+has_line "$tmp/en.yaml" "English header" "#   sopcheck check my-school.yaml"
+has_line "$tmp/en.yaml" "English answer" "    # answer: ja or nee"
+has_line "$tmp/en.yaml" "English date norm" "    # norm: within 12 months before the reference date"
+has_line "$tmp/en.yaml" "English peildatum" "  # answer: a date (YYYY-MM-DD); required"
+keys "$tmp/en.yaml" >"$tmp/en_keys"
+if cmp -s "$tmp/en_keys" "$tmp/keys"; then ok; else bad "English template has other keys"; fi
+fill_peildatum "$tmp/en.yaml" >"$tmp/enp.yaml"
+expect_rc 1 "English template with the peildatum" "$bin" check --format json "$tmp/enp.yaml"
+has_text "$tmp/out" '"status":"incomplete","errors":[]' "English template incomplete without errors"
+expect_rc 2 "template --lang de" "$bin" template --lang de
+expect_rc 2 "template with a file name" "$bin" template mijn-school.yaml
+
+# --- layered rules: includes, extend, tighten, when, deep ids, texts that try to leave the comment -----
+LS=$(printf '\342\200\250') NEL=$(printf '\302\205')
+cat >"$tmp/base.rules" <<'EOF'
+ruleset "Landelijke basis"
+version "2025"
+scale niveau "Niveau": school "op school" > wijk > geen "niet beschikbaar"
+promise P1 "Belofte een"
+agreement A1 "Basisafspraak"
+    title "Basis"
+    serves P1
+    source "basis 1"
+    item aanbod.lezen: niveau "Aanbod lezen"
+        norm at wijk
+EOF
+cat >"$tmp/main.rules" <<EOF
+ruleset "Testlaag"
+version "1"
+include "base.rules"
+scale soort "Soort": bao, sbo
+scale wie "Wie": leerkracht, ib "intern begeleider", ouders
+field school.soort: soort "Soort school"
+promise P2 "Belofte twee"
+    item eigen.check: yesno "Eigen eis"
+        norm is ja
+agreement A2 "Tekst met # hekje: en\\nnieuwe: regel${LS}derde: regel ${NEL}vierde: \\"regel\\""
+    title "Twee"
+    serves P2
+    item x.a: yesno "Vraag a # geen commentaar: toch?"
+        norm is ja
+        help "Eerste regel\\n- tweede: regel"
+    item y.b: number from 1 to 12 "Getal"
+        norm at least 2
+        when school.soort is bao
+    item x.c: date "Datum"
+        norm within 12 months before peildatum
+    item x.d.e: text "Diep"
+        ambition answered
+    item z.set: set of wie "Wie doen mee"
+        norm contains leerkracht, ib
+extend A1
+    item aanbod.rekenen: niveau "Aanbod rekenen"
+        norm at school
+tighten aanbod.lezen
+    norm at school
+field los.veld: text "Los veld"
+EOF
+expect_rc 0 "template of layered rules" "$bin" template --rules "$tmp/main.rules"
+cp "$tmp/out" "$tmp/l.yaml"
+has_line "$tmp/l.yaml" "layers in the header" "# Opgebouwd uit: Testlaag 1; Landelijke basis 2025"
+has_line "$tmp/l.yaml" "check command with --rules" "#   sopcheck check --rules $tmp/main.rules mijn-school.yaml"
+has_line "$tmp/l.yaml" "extended agreement" "    rekenen:"
+has_line "$tmp/l.yaml" "tightened norm" "    # norm: wijk of beter en op school"
+has_line "$tmp/l.yaml" "condition" "    # geldt alleen als: school.soort: bao"
+has_line "$tmp/l.yaml" "text with a newline" "  # nieuwe: regel"
+has_line "$tmp/l.yaml" "text with a line separator" "  # derde: regel"
+has_line "$tmp/l.yaml" "text with a next-line character" '  # vierde: "regel" (dient belofte P2)'
+has_line "$tmp/l.yaml" "help with a newline" "    #   - tweede: regel"
+has_line "$tmp/l.yaml" "first segment reused: dotted" "  x.c:"
+has_line "$tmp/l.yaml" "deep id reused: dotted" "  x.d.e:"
+has_line "$tmp/l.yaml" "promise's own item" "  # Belofte P2: Belofte twee"
+has_line "$tmp/l.yaml" "a field outside school and agreements" "  # Overige vragen"
+n=$(grep -v '^ *#' "$tmp/l.yaml" | grep -c 'hekje\|regel\|commentaar')
+same "text outside comments" "$n" 0
+keys "$tmp/l.yaml" >"$tmp/l_keys"
+rule_ids "$tmp/main.rules" >"$tmp/l_ids"
+if cmp -s "$tmp/l_keys" "$tmp/l_ids"; then ok; else bad "layered template keys differ:"; diff "$tmp/l_keys" "$tmp/l_ids" | head -10; fi
+fill_peildatum "$tmp/l.yaml" >"$tmp/lp.yaml"
+expect_rc 1 "layered template with the peildatum" "$bin" check --rules "$tmp/main.rules" --format json "$tmp/lp.yaml"
+has_text "$tmp/out" '"status":"incomplete","errors":[]' "layered template incomplete without errors"
+
+# --- explain ------------------------------------------------------------------------------------------
+line_of() { grep -n "$1" "$2" | head -1 | cut -d: -f1; }
+expect_rc 0 "explain an item" "$bin" explain aanbod.dyscalculie
+has_line "$tmp/out" "item heading" "Vraag aanbod.dyscalculie"
+has_line "$tmp/out" "question" "  vraag:                Aanbod dyscalculie"
+has_line "$tmp/out" "id" "  id:                   aanbod.dyscalculie"
+has_line "$tmp/out" "type" "  type:                 niveau (schaal: Niveau waarop het beschikbaar is)"
+has_line "$tmp/out" "allowed" "  antwoord:             kies uit: school (op schoolniveau), wijk (in de wijk), bestuur (bij het"
+has_line "$tmp/out" "allowed, wrapped" "                        eigen bestuur), collega_bestuur (bij een collega-bestuur), swv (boven"
+has_line "$tmp/out" "norm in words" "  norm:                 op schoolniveau"
+has_line "$tmp/out" "norm in rules" "  norm (regels):        school or better"
+has_line "$tmp/out" "source" "  bron:                 afspraak 1, aanbod dyscalculie"
+has_line "$tmp/out" "agreement" "  afspraak:             A1 Onderwijsaanbod"
+has_line "$tmp/out" "agreement text" "                        Het volgende onderwijsaanbod is voor elke school beschikbaar."
+has_line "$tmp/out" "agreement source" "                        (bron: afspraak 1)"
+has_line "$tmp/out" "promises" "  dient beloftes:       P2 Onze scholen hebben hoge verwachtingen van alle leerlingen, zien kansen"
+has_text "$tmp/out" "                        P4 Onze scholen werken" "second promise"
+has_line "$tmp/out" "declared" "  vastgelegd in:        rules/zoetermeer-2023.rules:$(line_of 'item aanbod.dyscalculie:' rules/zoetermeer-2023.rules)"
+
+expect_rc 0 "explain an item with ambition, note and help" "$bin" explain specialisme.rekenen_taal
+has_line "$tmp/out" "ambition" "  ambitie:              op schoolniveau"
+has_line "$tmp/out" "ambition in rules" "  ambitie (regels):     school or better"
+has_line "$tmp/out" "note" "  let op:               Consulteren op niveau: wijk, bestuur, collega bestuur, boven bestuurlijk."
+has_text "$tmp/out" "  toelichting:          Op welk niveau" "help"
+
+expect_rc 0 "explain the peildatum" "$bin" explain school.peildatum
+has_line "$tmp/out" "required" "  antwoord:             een datum (JJJJ-MM-DD); verplicht"
+has_line "$tmp/out" "built in" "  vastgelegd in:        ingebouwd in sopcheck (hoort bij elke regelset)"
+
+expect_rc 0 "explain an agreement" "$bin" explain A13
+has_line "$tmp/out" "agreement heading" "Afspraak A13: Protocollen"
+has_line "$tmp/out" "agreement text" "  tekst:                Het team is op de hoogte van de afgesproken protocollen en handelt hiernaar."
+has_line "$tmp/out" "agreement source" "  bron:                 afspraak 13"
+has_line "$tmp/out" "agreement promises" "  dient beloftes:       P1 Onze scholen hebben de basiskwaliteit op orde volgens de normen van de"
+has_line "$tmp/out" "agreement declared" "  vastgelegd in:        rules/zoetermeer-2023.rules:$(line_of '^agreement A13 ' rules/zoetermeer-2023.rules)"
+has_line "$tmp/out" "agreement items" "  vragen (11):"
+has_line "$tmp/out" "agreement item" "    protocol.meldcode: Meldcode huiselijk geweld en kindermishandeling"
+has_line "$tmp/out" "agreement item norm" "      norm: actief toegepast"
+has_line "$tmp/out" "agreement item" "    protocol.dyscalculie: Protocol dyscalculie"
+has_line "$tmp/out" "agreement item norm" "      norm: beschikbaar of beter"
+has_line "$tmp/out" "agreement item ambition" "      ambitie: actief toegepast"
+
+expect_rc 0 "explain a promise" "$bin" explain P1
+has_line "$tmp/out" "promise heading" "Belofte P1"
+has_line "$tmp/out" "promise source" "  bron:                 belofte 1"
+has_line "$tmp/out" "promise agreements" "  afspraken:            A2 Aanpakken en instrumenten"
+has_line "$tmp/out" "promise agreements" "                        A13 Protocollen"
+has_line "$tmp/out" "promise items" "  eigen vragen (1):"
+has_line "$tmp/out" "promise item" "    school.inspectie_oordeel: Oordeel van de inspectie"
+has_line "$tmp/out" "promise item norm" "      norm: voldoende of beter"
+
+expect_rc 0 "explain in English" "$bin" explain --lang en aanbod.dyscalculie A13 P1
+has_line "$tmp/out" "English item" "Item aanbod.dyscalculie"
+has_line "$tmp/out" "English norm" "  norm (rules):         school or better"
+has_line "$tmp/out" "English agreement" "Agreement A13: Protocollen"
+has_line "$tmp/out" "English promise" "Promise P1"
+has_line "$tmp/out" "English declared" "  declared in:          rules/zoetermeer-2023.rules:$(line_of 'item aanbod.dyscalculie:' rules/zoetermeer-2023.rules)"
+
+expect_rc 2 "explain an unknown id" "$bin" explain aanbod.dyscalculi
+has_line "$tmp/err" "did you mean" "sopcheck explain: 'aanbod.dyscalculi' is geen vraag, afspraak of belofte van deze regels; bedoelt u 'aanbod.dyscalculie'?"
+same "nothing on standard output" "$(grep -c . "$tmp/out")" 0
+expect_rc 2 "explain an unknown id in English" "$bin" explain --lang en a13
+has_line "$tmp/err" "did you mean" "sopcheck explain: 'a13' is not an item, agreement or promise of these rules; did you mean 'A13'?"
+expect_rc 2 "explain a last segment" "$bin" explain dyscalculie
+has_line "$tmp/err" "several suggestions" "sopcheck explain: 'dyscalculie' is geen vraag, afspraak of belofte van deze regels; bedoelt u 'aanbod.dyscalculie' of 'protocol.dyscalculie'?"
+expect_rc 2 "explain a school field without school." "$bin" explain peildatum
+has_text "$tmp/err" "bedoelt u 'school.peildatum'?" "school. suggested"
+expect_rc 2 "explain something far from every id" "$bin" explain qqqqqqqq
+has_line "$tmp/err" "no suggestion" "sopcheck explain: 'qqqqqqqq' is geen vraag, afspraak of belofte van deze regels"
+expect_rc 2 "explain a known and an unknown id" "$bin" explain A1 nope
+has_line "$tmp/out" "the known id is still explained" "Afspraak A1: Onderwijsaanbod"
+expect_rc 2 "explain without an id" "$bin" explain
+expect_rc 2 "explain with an unknown option" "$bin" explain --frmat A1
+
+# explain on layered rules: layer names, tightenings, extends
+expect_rc 0 "explain a tightened item of an included file" "$bin" explain --rules "$tmp/main.rules" aanbod.lezen
+has_line "$tmp/out" "effective norm in rules" "  norm (regels):        wijk or better and school or better"
+has_line "$tmp/out" "declared in an included layer" "  vastgelegd in:        $tmp/base.rules:9 (laag: Landelijke basis, versie 2025)"
+has_line "$tmp/out" "tightening" "  aangescherpt in:      $tmp/main.rules:28: norm school or better"
+expect_rc 0 "explain an extended agreement" "$bin" explain --rules "$tmp/main.rules" A1
+has_line "$tmp/out" "item added by a layer" "      toegevoegd in: $tmp/main.rules:26"
+expect_rc 0 "explain a condition" "$bin" explain --rules "$tmp/main.rules" y.b
+has_line "$tmp/out" "condition in words" "  geldt alleen als:     school.soort: bao"
+has_line "$tmp/out" "condition in rules" "  geldt als (regels):   school.soort is bao"
+has_line "$tmp/out" "number" "  type:                 number from 1 to 12"
+expect_rc 0 "explain a text with line breaks" "$bin" explain --rules "$tmp/main.rules" A2
+has_line "$tmp/out" "each line of the text indented" "                        nieuwe: regel"
+
+echo "e2e-template: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
