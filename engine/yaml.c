@@ -165,10 +165,19 @@ static void sc_yaml_report_parser_error(sc_yaml_loader *ld, const yaml_parser_t 
     case YAML_READER_ERROR:
         sc_yaml_offset_position(ld->text, ld->text_len, parser->problem_offset, &line, &col);
         break;
-    default:
+    default: {
         line = (uint32_t)parser->problem_mark.line + 1;
         col = (uint32_t)parser->problem_mark.column + 1;
+        /* at the end of a file without a final newline libyaml counts one line more than there is:
+         * point at the end of the last line instead */
+        uint32_t end_line, end_col;
+        sc_yaml_offset_position(ld->text, ld->text_len, ld->text_len, &end_line, &end_col);
+        if (line > end_line || (line == end_line && col > end_col)) {
+            line = end_line;
+            col = end_col;
+        }
         break;
+    }
     }
     const char *hint = sc_yaml_syntax_hint(ld, problem, line, col);
     if (parser->context)
