@@ -143,3 +143,28 @@ fuzz: fuzz-build
 	        -artifact_prefix=$(FUZZ_BUILD)/findings-$$t/ $$corpus || status=1; \
 	done; exit $$status
 # ==== end of fuzzing ====================================================================
+
+# ==== benchmark =========================================================================
+#   make bench [BENCH_N=10000] [BENCH_RUNS=5]   generate BENCH_N synthetic profiles into $(BUILD)/bench/ and
+#                                               measure `sopcheck check` against the floor (libyaml alone):
+#                                               time, peak RSS, compile time, callgrind instructions per
+#                                               profile (tools/bench.sh; docs/performance.md explains it).
+# A benchmark only measures: nothing here fails on a number.
+BENCH_N    ?= 10000
+BENCH_RUNS ?= 5
+BENCH_TOOLS := $(BUILD)/tools/genprofiles $(BUILD)/tools/yamlfloor $(BUILD)/tools/bench_compile
+
+.PHONY: bench
+$(BUILD)/tools/genprofiles: tools/genprofiles.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(OPT) $(WARN) -o $@ $<
+$(BUILD)/tools/yamlfloor: tools/yamlfloor.c | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -g $(OPT) $(WARN) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
+$(BUILD)/tools/bench_compile: tools/bench_compile.c $(BUILD)/libsopcheck.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_COMMON) $(WARN) -o $@ $< $(BUILD)/libsopcheck.a $(PKG_LIBS) -lm
+
+bench: $(BUILD)/sopcheck $(BENCH_TOOLS)
+	BUILD=$(BUILD) BENCH_N=$(BENCH_N) BENCH_RUNS=$(BENCH_RUNS) sh tools/bench.sh
+# ==== end of benchmark ==================================================================

@@ -1,0 +1,152 @@
+#!/bin/sh
+# tools/bench.sh — `make bench`: how fast and how lean `sopcheck check` is next to the floor (libyaml parsing alone).
+#
+# Environment (make passes them on):
+#   BUILD       build directory with sopcheck and the tools (default build)
+#   BENCH_N     profiles in the main run (default 10000)
+#   BENCH_RUNS  timed runs per row, the median is shown (default 5, at least 5)
+#   BENCH_SEED  generator seed (default 42)
+#   BENCH_CG_N  profiles for the callgrind rows (default 200)
+#
+# What it does: generates BENCH_N profiles (and 1,000, and BENCH_CG_N) into $BUILD/bench/, checks
+# that they all check without errors, then times the floor ($BUILD/tools/yamlfloor) and
+# `sopcheck check --format json DIR > /dev/null` (one warm-up run, then BENCH_RUNS runs; wall clock
+# and CPU time user+sys, medians), peak RSS of both at 1,000 and BENCH_N profiles, compiling the
+# rules (the whole `sopcheck compile` process, and sc_compile_file in a loop), and callgrind's
+# instruction count per profile: (Ir of BENCH_CG_N profiles - Ir of 1 profile) / (BENCH_CG_N - 1),
+# which leaves out start-up and the compile of the rules. The table goes to stdout and to
+# $BUILD/bench/results.md. Files are read from the page cache (warm): this measures CPU, not disks.
+set -eu
+BUILD=${BUILD:-build}
+N=${BENCH_N:-10000}
+RUNS=${BENCH_RUNS:-5}
+SEED=${BENCH_SEED:-42}
+CG_N=${BENCH_CG_N:-200}
+[ "$RUNS" -ge 5 ] || RUNS=5
+RULES=rules/zoetermeer-2023.rules
+
+bin=$BUILD/sopcheck
+gen=$BUILD/tools/genprofiles
+floor=$BUILD/tools/yamlfloor
+compile_loop=$BUILD/tools/bench_compile
+dir=$BUILD/bench
+for f in "$bin" "$gen" "$floor" "$compile_loop"; do
+    [ -x "$f" ] || { echo "bench: $f is missing; run 'make bench'" >&2; exit 1; }
+done
+
+TIME=/usr/bin/time
+if ! $TIME -f %M true >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "bench: installing GNU time for peak RSS" >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -q time >/dev/null 2>&1 || true
+    fi
+    $TIME -f %M true >/dev/null 2>&1 || TIME=""
+fi
+[ -n "$TIME" ] || echo "bench: GNU time is missing (apt-get install time): no peak RSS, no CPU time" >&2
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# --- the profiles -----------------------------------------------------------------------------
+generate() { # name count
+    rm -rf "$dir/$1"
+    "$gen" "$2" "$SEED" "$dir/$1" >"$dir/$1.made"
+    find "$dir/$1" -name '*.yaml' | LC_ALL=C sort >"$dir/$1.list"
+}
+mkdir -p "$dir"
+echo "bench: generating $N, 1000 and $CG_N profiles (seed $SEED) in $dir" >&2
+generate n"$N" "$N"
+[ "$N" = 1000 ] || generate n1000 1000
+generate cg "$CG_N"
+rm -rf "$dir/cg1" && mkdir -p "$dir/cg1" && cp "$dir/cg/$(ls "$dir/cg" | head -1)" "$dir/cg1/"
+ls "$dir"/cg1/*.yaml >"$dir/cg1.list"
+
+# every generated profile checks without errors, with the mix the generator meant
+"$bin" check --format json --fail-on never "$dir/n$N" >"$tmp/report.json" 2>"$tmp/errors" || {
+    echo "bench: the generated profiles do not all check: $(head -3 "$tmp/errors")" >&2; exit 1; }
+made=$(cat "$dir/n$N.made")
+got=$(tail -1 "$tmp/report.json" | sed 's/.*"summary"://; s/}}$/}/')
+echo "bench: generated: $made" >&2
+echo "bench: checked:   $got" >&2
+case $got in *'"invalid":0}') ;; *) echo "bench: some generated profiles are invalid" >&2; exit 1 ;; esac
+avg_bytes=$(cat "$dir/n$N"/*.yaml 2>/dev/null | wc -c | awk -v n="$N" '{printf "%.0f", $1 / n}') || avg_bytes="?"
+
+# --- timing -----------------------------------------------------------------------------------
+median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+
+# measure NAME CMD...: one warm-up, then RUNS runs; leaves $tmp/NAME.wall, .cpu, .rss (one value a run)
+measure() {
+    name=$1; shift
+    : >"$tmp/$name.wall"; : >"$tmp/$name.cpu"; : >"$tmp/$name.rss"
+    "$@" >/dev/null 2>&1 || true
+    r=0
+    while [ "$r" -lt "$RUNS" ]; do
+        t0=$(date +%s%N)
+        if [ -n "$TIME" ]; then
+            $TIME -f "%U %S %M" -o "$tmp/time" "$@" >/dev/null 2>"$tmp/stderr" || true
+        else
+            "$@" >/dev/null 2>"$tmp/stderr" || true
+        fi
+        t1=$(date +%s%N)
+        echo "$t0 $t1" | awk '{printf "%.4f\n", ($2 - $1) / 1e9}' >>"$tmp/$name.wall"
+        if [ -n "$TIME" ]; then
+            tail -1 "$tmp/time" | awk '{printf "%.2f\n", $1 + $2}' >>"$tmp/$name.cpu"
+            tail -1 "$tmp/time" | awk '{print $3}' >>"$tmp/$name.rss"
+        fi
+        r=$((r + 1))
+    done
+}
+med() { # NAME KIND
+    if [ -s "$tmp/$1.$2" ]; then median <"$tmp/$1.$2"; else echo "n/a"; fi
+}
+echo "bench: timing ($RUNS runs each, median)" >&2
+measure floor_n "$floor" -l "$dir/n$N.list"
+measure check_n "$bin" check --format json --fail-on never "$dir/n$N"
+measure floor_1k "$floor" -l "$dir/n1000.list"
+measure check_1k "$bin" check --format json --fail-on never "$dir/n1000"
+measure compile_proc "$bin" compile "$RULES"
+loop=$("$compile_loop" "$RULES" 1000 | sed 's/.*mean \([0-9.]*\) us.*fastest batch \([0-9.]*\) us.*/\1 µs mean (fastest batch \2 µs)/')
+
+# --- callgrind --------------------------------------------------------------------------------
+ir() { # OUTFILE CMD...: total instructions of one run under callgrind
+    out=$1; shift
+    valgrind --tool=callgrind --callgrind-out-file="$out" "$@" >/dev/null 2>&1 || true
+    awk '/^totals:/ {print $2}' "$out"
+}
+if command -v valgrind >/dev/null 2>&1; then
+    echo "bench: callgrind ($CG_N profiles and 1)" >&2
+    f_all=$(ir "$dir/callgrind.floor" "$floor" -l "$dir/cg.list")
+    f_one=$(ir "$tmp/cg.f1" "$floor" -l "$dir/cg1.list")
+    c_all=$(ir "$dir/callgrind.check" "$bin" check --format json --fail-on never "$dir/cg")
+    c_one=$(ir "$tmp/cg.c1" "$bin" check --format json --fail-on never "$dir/cg1")
+    ir_floor=$(echo "$f_all $f_one $CG_N" | awk '{printf "%.0f", ($1 - $2) / ($3 - 1)}')
+    ir_check=$(echo "$c_all $c_one $CG_N" | awk '{printf "%.0f", ($1 - $2) / ($3 - 1)}')
+else
+    ir_floor=n/a ir_check=n/a
+fi
+
+# --- the table --------------------------------------------------------------------------------
+ratio() { echo "$1 $2" | awk '$1 + 0 > 0 && $2 + 0 > 0 {printf "%.2f×", $1 / $2; exit} {print "n/a"}'; }
+per_profile_us() { echo "$1 $2" | awk '$1 + 0 > 0 {printf "%.0f", $1 * 1e6 / $2; exit} {print "n/a"}'; }
+fw=$(med floor_n wall) fc=$(med floor_n cpu) fr=$(med floor_n rss)
+cw=$(med check_n wall) cc=$(med check_n cpu) cr=$(med check_n rss)
+fr1=$(med floor_1k rss) cr1=$(med check_1k rss)
+pw=$(med compile_proc wall)
+{
+    echo "| what | N | wall (s) | CPU user+sys (s) | µs / profile (wall) | peak RSS (KB) | ratio to floor |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+    echo "| floor: libyaml events only (\`yamlfloor\`) | $N | $fw | $fc | $(per_profile_us "$fw" "$N") | $fr | 1.00× |"
+    echo "| \`sopcheck check --format json\`, 1 thread | $N | $cw | $cc | $(per_profile_us "$cw" "$N") | $cr | wall $(ratio "$cw" "$fw"), CPU $(ratio "$cc" "$fc") |"
+    echo "| \`sopcheck check -j\` (parallel) | $N | not implemented | | | | |"
+    echo "| floor, peak RSS | 1000 | | | | $fr1 | |"
+    echo "| \`sopcheck check\`, peak RSS | 1000 | | | | $cr1 | |"
+    echo "| \`sopcheck compile $RULES\` (whole process) | – | $pw | | | | |"
+    echo "| \`sc_compile_file\` × 1000 (\`bench_compile\`) | – | $loop | | | | |"
+    echo "| callgrind instructions per profile, floor | $CG_N | $ir_floor Ir | | | | 1.00× |"
+    echo "| callgrind instructions per profile, check | $CG_N | $ir_check Ir | | | | $(ratio "$ir_check" "$ir_floor") |"
+    echo
+    echo "Profiles: $made; $avg_bytes bytes on average. Runs: $RUNS (median), warm page cache."
+    echo "Machine: $(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(date -u +%Y-%m-%d);" \
+        "load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after (wall times suffer when it exceeds the cores; CPU times and Ir much less)."
+} | tee "$dir/results.md"
