@@ -247,6 +247,23 @@ int sc_check_profile(sc_arena *arena, const sc_rules *rules, const char *path, c
         return -1;
     if (rc != 0 || sink.errors > 0)
         return 0;
+    if (profile->has_peildatum && !sc_rules_in_force(rules, profile->peildatum)) {
+        /* judged by a version that was not in force, the outcome would mislead */
+        char on[16], from[16], until[16];
+        sc_date_format(profile->peildatum, on);
+        sc_date_format(rules->valid_from, from);
+        sc_date_format(rules->valid_until, until);
+        uint32_t k = sc_rules_find_item(rules, "school.peildatum", 16);
+        const sc_value *v = k == SC_NONE ? NULL : &profile->answers[k];
+        sc_diag_report(&sink, SC_SEV_ERROR, path, text, len, v ? v->line : 1, v ? v->col : 1,
+                       "check the peildatum, or check the profile with the version of the rules in force on that date (--rules)",
+                       "the rules '%s' version %s are not in force on the peildatum %s (valid %s%s%s%s)", rules->name,
+                       rules->version, on, rules->has_valid_from ? "from " : "", rules->has_valid_from ? from : "",
+                       rules->has_valid_until ? " until " : "", rules->has_valid_until ? until : "");
+        out->errors = col.errors;
+        out->nerrors = col.n;
+        return col.oom ? -1 : 0;
+    }
     if (sc_check_evaluate(arena, rules, profile, out) != 0)
         return -1;
     out->errors = col.errors;

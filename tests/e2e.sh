@@ -56,6 +56,14 @@ assert r["summary"] == {"profiles": 4, "compliant": 1, "not_compliant": 1, "inco
 PY
 then ok; else bad "JSON report shape"; fi
 
+# a peildatum outside the rules' validity is refused at the peildatum, a day inside is judged
+sed 's/peildatum: 2026-10-01/peildatum: 2023-07-31/' fixtures/profiles/voldoet-alles.yaml > "$tmp/te-vroeg.yaml"
+sed 's/peildatum: 2026-10-01/peildatum: 2023-08-01/' fixtures/profiles/voldoet-alles.yaml > "$tmp/eerste-dag.yaml"
+expect_rc 2 "a peildatum before 'valid from'" "$bin" check "$tmp/te-vroeg.yaml"
+grep -q "te-vroeg.yaml:12:14: fout: the rules .* are not in force on the peildatum 2023-07-31" "$tmp/out" && ok || bad "no located error for a peildatum out of force: $(head -3 "$tmp/out")"
+"$bin" check --format json "$tmp/eerste-dag.yaml" > "$tmp/eerste.json" 2>/dev/null
+python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['profiles'][0]['status'] != 'invalid'" "$tmp/eerste.json" && ok || bad "the first day of validity is refused"
+
 # --output is written whole or not at all
 expect_rc 2 "--output" "$bin" check --format json --output "$tmp/report.json" fixtures/samples
 [ -s "$tmp/report.json" ] && python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/report.json" && ok || bad "--output file missing or not JSON"
