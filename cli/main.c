@@ -19,6 +19,8 @@ static const char usage[] =
     "  sopcheck test [--rules FILE] [--coverage] [--lang nl|en] TEST...\n"
     "                 run rule tests (*.test.yaml files or directories); see docs/authoring.md\n"
     "  sopcheck compile [--dump] [RULES...]  check rules files; --dump shows how they were understood\n"
+    "  sopcheck diff [--format text|json] OLD NEW\n"
+    "                 what changed between two rules files: norms tightened or relaxed, items added, ...\n"
     "  sopcheck --help | --version\n"
     "\n"
     "Without --rules, the bundled Zoetermeer ruleset (rules/" "zoetermeer-2023.rules) is used.\n"
@@ -33,7 +35,7 @@ static const struct {
     int (*run)(int, char **);
 } commands[] = {
     {"check", sc_cmd_check},     {"compile", sc_cmd_compile}, {"template", sc_cmd_template},
-    {"explain", sc_cmd_explain}, {"test", sc_cmd_test},
+    {"explain", sc_cmd_explain}, {"test", sc_cmd_test},         {"diff", sc_cmd_diff},
 };
 
 int sc_cli_usage_error(const char *cmd, const char *fmt, ...)
