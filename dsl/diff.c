@@ -182,7 +182,7 @@ static void diff_item(diff_ctx *c, const sc_rules *ro, uint32_t so, const sc_rul
         }
     } else if (nn) {
         became = oa && strcmp(oa, nn) == 0;
-        add(c, became ? SC_CHANGE_AMBITION_BECAME_NORM : SC_CHANGE_NORM_ADDED, in->id, "norm", became ? oa : NULL, nn);
+        add(c, became ? SC_CHANGE_AMBITION_BECAME_NORM : SC_CHANGE_NORM_ADDED, in->id, "norm", NULL, nn);
     } else if (on) {
         add(c, SC_CHANGE_NORM_REMOVED, in->id, "norm", on, NULL);
     }

@@ -1,0 +1,127 @@
+#!/bin/sh
+# tests/e2e-diff.sh — end-to-end checks of `sopcheck diff`: the Zoetermeer 2023 -> 2025 changes, and a small pair of
+# rules files that exercises every classification (tightened, relaxed, band moved, ambition became norm, ...).
+#
+# usage: sh tests/e2e-diff.sh path/to/sopcheck
+set -eu
+
+if [ $# -ne 1 ]; then
+    echo "usage: $0 path/to/sopcheck" >&2
+    exit 2
+fi
+case $1 in
+/*) BIN=$1 ;;
+*) BIN=$(pwd)/$1 ;;
+esac
+if [ ! -x "$BIN" ]; then
+    echo "e2e-diff: '$1' is not an executable" >&2
+    exit 2
+fi
+cd "$(dirname "$0")/.."
+
+PASSED=0
+FAILED=0
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT INT TERM
+
+# run ARGS...: output in $TMP/out, standard error in $TMP/err, exit status in $RC
+run() {
+    ARGS="$*"
+    RC=0
+    "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" || RC=$?
+}
+fail() {
+    FAILED=$((FAILED + 1))
+    echo "e2e-diff: FAIL: sopcheck $ARGS: $1" >&2
+    sed 's/^/    /' "$TMP/out" >&2
+}
+# has LINE: the output holds exactly this line
+has() {
+    if grep -Fqx -- "$1" "$TMP/out"; then PASSED=$((PASSED + 1)); else fail "no line '$1'"; fi
+}
+hasnt() {
+    if grep -Fq -- "$1" "$TMP/out"; then fail "unexpected '$1'"; else PASSED=$((PASSED + 1)); fi
+}
+status() {
+    if [ "$RC" -eq "$1" ]; then PASSED=$((PASSED + 1)); else fail "exit status $RC, expected $1"; fi
+}
+lines() {
+    n=$(wc -l <"$TMP/out" | tr -d ' ')
+    if [ "$n" -eq "$1" ]; then PASSED=$((PASSED + 1)); else fail "$n lines, expected $1"; fi
+}
+quiet() {
+    if [ -s "$TMP/err" ]; then fail "standard error: $(cat "$TMP/err")"; else PASSED=$((PASSED + 1)); fi
+}
+
+# --- Zoetermeer 2023 -> 2025 ----------------------------------------------------------
+run diff rules/zoetermeer-2023.rules rules/zoetermeer-2025.rules
+status 1
+quiet
+has "validity changed  ruleset  valid from: 2023-08-01 -> 2025-08-01"
+has "tightened  protocol.dyscalculie  norm: beschikbaar or better -> actief or better"
+has "tightened  specialisme.rekenen_taal  norm: swv or better -> bestuur or better"
+has "item added  aanpak.taakwerkhouding  norm: school or better"
+has "item added  taal.signalering_lezen  norm: school or better"
+has "item added  begaafdheid.signalering  norm: is ja"
+has "item added  werkhouding.planning  norm: is ja"
+has "promise added  LN1  text: Elke school biedt ten minste de landelijk afgesproken basisondersteuning op het gebied van taal, begaafdheid en taak- en werkhouding."
+for a in L1 L2 L3; do
+    if grep -q "^agreement added  $a  text: " "$TMP/out"; then PASSED=$((PASSED + 1)); else fail "agreement $a not added"; fi
+done
+hasnt "removed"
+hasnt "relaxed"
+lines 15
+
+# backwards: dropping a tightening is not recognised as a relaxation (yet); it reads as `changed`.
+run diff rules/zoetermeer-2025.rules rules/zoetermeer-2023.rules
+status 1
+has "item removed  aanpak.taakwerkhouding  norm: school or better"
+has "changed  protocol.dyscalculie  norm: beschikbaar or better and actief or better -> beschikbaar or better"
+
+# no changes: exit 0, nothing printed
+run diff rules/zoetermeer-2023.rules rules/zoetermeer-2023.rules
+status 0
+lines 0
+
+# --- the small pair ------------------------------------------------------------------
+run diff tests/data/diff/old.rules tests/data/diff/new.rules
+status 1
+quiet
+has "tightened  s.strenger  norm: wijk or better -> school or better"
+has "relaxed  s.soepeler  norm: wijk or better -> bestuur or better"
+has "tightened  n.strenger  norm: at least 2 -> at least 3"
+has "relaxed  n.soepeler  norm: at least 4 -> at least 1"
+has "tightened  m.strenger  norm: at most 10 -> at most 5"
+has "tightened  b.strenger  norm: midden or better -> hoog or better"
+has "band moved  hgw.midden  from: 50 -> 55"
+has "ambition became norm  a.norm  norm: school or better"
+has "item added  nieuw  norm: is ja"
+has "item removed  weg  norm: is ja"
+has "serves changed  A2  serves: P1 -> P1, P2"
+hasnt "gelijk"
+hasnt "drie"
+lines 11
+
+# JSON: valid, with the header and the changes
+run diff --format json tests/data/diff/old.rules tests/data/diff/new.rules
+status 1
+if command -v python3 >/dev/null 2>&1; then
+    if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["format"]==1 and d["old"]["version"]=="1" and d["new"]["version"]=="2" and len(d["changes"])==11' "$TMP/out"; then
+        PASSED=$((PASSED + 1))
+    else
+        fail "not the expected JSON"
+    fi
+fi
+has '{"kind":"relaxed","id":"n.soepeler","field":"norm","old":"at least 4","new":"at least 1"},'
+has '{"kind":"ambition became norm","id":"a.norm","field":"norm","old":null,"new":"school or better"},'
+
+# --- usage -----------------------------------------------------------------------------
+run diff tests/data/diff/old.rules
+status 2
+run diff --format xml tests/data/diff/old.rules tests/data/diff/new.rules
+status 2
+run diff tests/data/diff/old.rules tests/data/diff/no-such.rules
+status 2
+
+echo "e2e-diff: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
