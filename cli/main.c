@@ -12,8 +12,18 @@ static const char usage[] =
     "sopcheck " SC_VERSION " — checks school support profiles (SOP) against the basisondersteuning\n"
     "\n"
     "usage:\n"
-    "  sopcheck check [--rules FILE] [--format text|json] [--lang nl|en] [--output FILE] PATH...\n"
+    "  sopcheck check [--rules FILE] [--format text|json|junit|sarif|github] [--lang nl|en]\n"
+    "                 [--output FILE] [--fail-on not-compliant|incomplete|never] [--ambitions]\n"
+    "                 [--max-bytes N] [--color auto|always|never] PATH...\n"
     "                 check profiles (files, directories of *.yaml/*.yml, or - for standard input)\n"
+    "      --format      text (default, for people), json (docs/json-schema.json), junit (JUnit XML),\n"
+    "                    sarif (SARIF 2.1.0, code scanning), github (GitHub Actions annotations)\n"
+    "      --output FILE write the report to FILE, complete or not at all (default: standard output;\n"
+    "                    diagnostics always go to standard error)\n"
+    "      --fail-on     what makes the exit status 1: not-compliant, incomplete (default: either)\n"
+    "                    or never; invalid input always gives 2\n"
+    "      --ambitions   also report open ambitions in sarif, as notes (text and json always show them)\n"
+    "      --max-bytes N refuse profiles larger than N bytes (default 1048576)\n"
     "  sopcheck template [--rules FILE]      print a blank profile: every question, its allowed values and norm\n"
     "  sopcheck explain [--rules FILE] ITEM  show one item: question, type, norm, ambition and source\n"
     "  sopcheck test [--rules FILE] [--coverage] [--lang nl|en] TEST...\n"
@@ -27,7 +37,7 @@ static const char usage[] =
     "\n"
     "exit status:\n"
     "  0  every profile is compliant (compile: no errors)\n"
-    "  1  a profile is not compliant or incomplete\n"
+    "  1  a profile is not compliant or incomplete (as --fail-on says)\n"
     "  2  invalid input: a profile or rules file that could not be read, or wrong usage\n";
 
 static const struct {

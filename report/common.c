@@ -14,6 +14,12 @@ int sc_writer_init(sc_writer *w, const char *format, sc_out *out, const sc_repor
         sc_writer_text_init(w);
     else if (strcmp(format, "json") == 0)
         sc_writer_json_init(w);
+    else if (strcmp(format, "junit") == 0)
+        sc_writer_junit_init(w);
+    else if (strcmp(format, "sarif") == 0)
+        sc_writer_sarif_init(w);
+    else if (strcmp(format, "github") == 0)
+        sc_writer_github_init(w);
     else
         return -1;
     return 0;
@@ -34,7 +40,7 @@ void sc_writer_release(sc_writer *w)
 
 const char *sc_writer_formats(void)
 {
-    return "text, json";
+    return "text, json, junit, sarif, github";
 }
 
 void sc_summary_add(sc_summary *s, const sc_result *res)

@@ -61,5 +61,8 @@ void sc_write_xml_escaped(sc_out *o, const char *s);
 
 void sc_writer_text_init(sc_writer *w);
 void sc_writer_json_init(sc_writer *w);
+void sc_writer_junit_init(sc_writer *w);   /* JUnit XML (report/junit.c) */
+void sc_writer_sarif_init(sc_writer *w);   /* SARIF 2.1.0 (report/sarif.c) */
+void sc_writer_github_init(sc_writer *w);  /* GitHub workflow commands (report/github.c) */
 
 #endif

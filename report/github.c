@@ -1,0 +1,243 @@
+/* report/github.c — GitHub Actions workflow commands (--format github): ::error/::warning annotations per finding, one ::notice summary. */
+#include <string.h>
+
+#include "report.h"
+
+/* Every line written is a workflow command; nothing user-supplied can start a line of its own,
+ * as line breaks are escaped: in messages % CR LF become %25 %0D %0A, in properties also
+ * : and , become %3A and %2C. Other control characters and bytes that are not UTF-8 become U+FFFD. */
+
+#define NL(w) ((w)->opts.lang == SC_LANG_NL)
+
+/* Length of the valid UTF-8 sequence at p, 0 when it is invalid. */
+static size_t utf8_len(const unsigned char *p)
+{
+    unsigned c = p[0];
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xc2 && c <= 0xdf)
+        return (p[1] & 0xc0) == 0x80 ? 2 : 0;
+    if (c >= 0xe0 && c <= 0xef) {
+        if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+            return 0;
+        return (c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0) ? 0 : 3;
+    }
+    if (c >= 0xf0 && c <= 0xf4) {
+        if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80)
+            return 0;
+        return (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] >= 0x90) ? 0 : 4;
+    }
+    return 0;
+}
+
+/* Escape for a message (property = false) or a property value (property = true). */
+static void esc(sc_out *o, const char *s, bool property)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    while (*p) {
+        unsigned char c = *p;
+        size_t k = utf8_len(p);
+        if (c == '%')
+            sc_out_puts(o, "%25");
+        else if (c == '\r')
+            sc_out_puts(o, "%0D");
+        else if (c == '\n')
+            sc_out_puts(o, "%0A");
+        else if (property && c == ':')
+            sc_out_puts(o, "%3A");
+        else if (property && c == ',')
+            sc_out_puts(o, "%2C");
+        else if (!k || (c < 0x20 && c != '\t') || c == 0x7f)
+            sc_out_puts(o, "\xef\xbf\xbd");
+        else
+            sc_out_write(o, (const char *)p, k);
+        p += k ? k : 1;
+    }
+}
+
+/* The profile path as given, without a leading "./". */
+static const char *repo_path(const char *path)
+{
+    while (path[0] == '.' && path[1] == '/') {
+        path += 2;
+        while (*path == '/')
+            path++;
+    }
+    return path;
+}
+
+/* "::KIND file=PATH,line=L,col=C,title=TITLE::" + the message from b, which is then emptied. */
+static void command(sc_out *o, const char *kind, const char *path, uint32_t line, uint32_t col, sc_out *title, sc_out *b)
+{
+    sc_out_printf(o, "::%s ", kind);
+    bool comma = false;
+    if (path && strcmp(path, "-") != 0) {
+        sc_out_puts(o, "file=");
+        esc(o, repo_path(path), true);
+        comma = true;
+        if (line >= 1) {
+            sc_out_printf(o, ",line=%u", line);
+            if (col >= 1)
+                sc_out_printf(o, ",col=%u", col);
+        }
+    }
+    if (title && title->len) {
+        sc_out_puts(o, comma ? ",title=" : "title=");
+        esc(o, title->buf, true);
+    }
+    sc_out_puts(o, "::");
+    esc(o, b->buf && !b->failed ? b->buf : "", false);
+    sc_out_putc(o, '\n');
+    if (b->failed || (title && title->failed))
+        o->failed = true;
+    b->len = 0;
+    if (b->buf)
+        b->buf[0] = '\0';
+    if (title) {
+        title->len = 0;
+        if (title->buf)
+            title->buf[0] = '\0';
+    }
+}
+
+/* An answer as people read it, unescaped, into a memory buffer. */
+static void value_text(sc_out *o, const sc_result *res, uint32_t i, bool nl)
+{
+    const sc_rules *r = res->rules;
+    const sc_value *v = &res->profile->answers[i];
+    const sc_type *t = &r->items[i].type;
+    char buf[48];
+    if (!v->present) {
+        sc_out_puts(o, nl ? "(niet ingevuld)" : "(not answered)");
+        return;
+    }
+    switch (t->kind) {
+    case SC_TYPE_NUMBER:
+    case SC_TYPE_PERCENT:
+        sc_format_number(buf, sizeof buf, v->v.number);
+        sc_out_printf(o, "%s%s", buf, t->kind == SC_TYPE_PERCENT ? "%" : "");
+        if (res->items[i].category != SC_NONE)
+            sc_out_printf(o, " (%s)", sc_band_text(r, t->bands, res->items[i].category));
+        return;
+    case SC_TYPE_YESNO: sc_out_puts(o, v->v.yes ? "ja" : "nee"); return;
+    case SC_TYPE_DATE:
+        sc_date_format(v->v.date, buf);
+        sc_out_puts(o, buf);
+        return;
+    case SC_TYPE_SCALE: sc_out_puts(o, sc_member_text(r, t->scale, v->v.member)); return;
+    case SC_TYPE_SET: {
+        const sc_scale *sc = &r->scales[t->scale];
+        bool first = true;
+        for (uint32_t k = 0; k < sc->nmembers && k < 64; k++)
+            if ((v->v.set >> k) & 1u) {
+                sc_out_puts(o, first ? "" : ", ");
+                sc_out_puts(o, sc->members[k].name);
+                first = false;
+            }
+        if (first)
+            sc_out_puts(o, nl ? "(leeg)" : "(empty)");
+        return;
+    }
+    case SC_TYPE_TEXT: sc_out_puts(o, v->raw ? v->raw : ""); return;
+    }
+}
+
+static void school_prefix(sc_out *b, const sc_result *res)
+{
+    const char *naam = sc_result_school(res, "school.naam"), *brin = sc_result_school(res, "school.brin");
+    if (!naam && !brin)
+        return;
+    sc_out_puts(b, naam ? naam : brin);
+    if (naam && brin)
+        sc_out_printf(b, " (%s)", brin);
+    sc_out_puts(b, ": ");
+}
+
+static void github_begin(sc_writer *w, const sc_rules *r)
+{
+    w->rules = r;
+}
+
+static void github_profile(sc_writer *w, const sc_result *res)
+{
+    sc_out *o = w->out;
+    const sc_rules *r = res->rules;
+    const char *path = res->profile && res->profile->path ? res->profile->path : "-";
+    bool nl = NL(w);
+    sc_out b, title;
+    sc_out_init_mem(&b);
+    sc_out_init_mem(&title);
+    w->count++;
+
+    if (res->status == SC_PROFILE_INVALID || !res->items || !r) {
+        for (uint32_t k = 0; k < res->nerrors; k++) {
+            const sc_profile_error *e = &res->errors[k];
+            sc_out_puts(&title, nl ? "ongeldig profiel" : "invalid profile");
+            school_prefix(&b, res);
+            sc_out_puts(&b, e->message ? e->message : "");
+            if (e->hint)
+                sc_out_printf(&b, " (%s)", e->hint);
+            if (k + 1 == res->nerrors && res->nsuppressed)
+                sc_out_printf(&b, nl ? " (nog %u fouten niet getoond)" : " (%u more errors not shown)", res->nsuppressed);
+            command(o, e->severity == SC_SEV_ERROR ? "error" : e->severity == SC_SEV_WARNING ? "warning" : "notice", path,
+                    e->line, e->col, &title, &b);
+        }
+        sc_out_free(&b);
+        sc_out_free(&title);
+        return;
+    }
+
+    for (uint32_t k = 0; k < res->nerrors; k++) {
+        const sc_profile_error *e = &res->errors[k];
+        sc_out_puts(&title, "sopcheck");
+        school_prefix(&b, res);
+        sc_out_puts(&b, e->message ? e->message : "");
+        if (e->hint)
+            sc_out_printf(&b, " (%s)", e->hint);
+        command(o, e->severity == SC_SEV_NOTE ? "notice" : "warning", path, e->line, e->col, &title, &b);
+    }
+    for (uint32_t i = 0; i < r->nitems; i++) {
+        const sc_item *it = &r->items[i];
+        const sc_item_result *ir = &res->items[i];
+        if (ir->status != SC_ITEM_NOT_MET && ir->status != SC_ITEM_UNANSWERED)
+            continue;
+        bool not_met = ir->status == SC_ITEM_NOT_MET;
+        const sc_value *v = &res->profile->answers[i];
+        if (it->agreement != SC_NONE) {
+            const sc_agreement *ag = &r->agreements[it->agreement];
+            sc_out_printf(&title, "%s %s", ag->id, ag->title ? ag->title : "");
+        } else if (it->promise != SC_NONE)
+            sc_out_printf(&title, nl ? "%s belofte" : "%s promise", r->promises[it->promise].id);
+        sc_out_puts(&title, not_met ? (nl ? " — niet gehaald" : " — not met") : (nl ? " — niet ingevuld" : " — not answered"));
+        school_prefix(&b, res);
+        sc_out_puts(&b, it->text ? it->text : it->id);
+        sc_out_printf(&b, nl ? " — %s: antwoord: " : " — %s: answer: ", it->id);
+        value_text(&b, res, i, nl);
+        sc_out_puts(&b, "; norm: ");
+        sc_out_puts(&b, sc_writer_words(w, it->norm, i));
+        if (it->source)
+            sc_out_printf(&b, " (%s)", it->source);
+        command(o, not_met ? "error" : "warning", path, v->line, v->col, &title, &b);
+    }
+    sc_out_free(&b);
+    sc_out_free(&title);
+}
+
+static void github_end(sc_writer *w, const sc_summary *s)
+{
+    if (w->opts.lang == SC_LANG_NL)
+        sc_out_printf(w->out, "::notice title=sopcheck::%u profielen: %u voldoen, %u voldoen niet, %u onvolledig, %u ongeldig\n",
+                      s->profiles, s->compliant, s->not_compliant, s->incomplete, s->invalid);
+    else
+        sc_out_printf(w->out,
+                      "::notice title=sopcheck::%u profiles: %u compliant, %u not compliant, %u incomplete, %u invalid\n",
+                      s->profiles, s->compliant, s->not_compliant, s->incomplete, s->invalid);
+    sc_writer_release(w);
+}
+
+void sc_writer_github_init(sc_writer *w)
+{
+    w->begin = github_begin;
+    w->profile = github_profile;
+    w->end = github_end;
+}

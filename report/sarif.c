@@ -1,0 +1,435 @@
+/* report/sarif.c — SARIF 2.1.0 for code scanning (--format sarif): one run, a rule per judged item, a result per finding; streamed. */
+#include <string.h>
+
+#include "report.h"
+
+/* The rules are known at begin, so runs[0].tool is written there; results follow profile by
+ * profile and the log is closed at end. Rules: every judged item in declaration order, then
+ * sopcheck/invalid-profile and sopcheck/profile-warning. */
+
+#define NL(w) ((w)->opts.lang == SC_LANG_NL)
+
+static const char RULE_INVALID[] = "sopcheck/invalid-profile";
+static const char RULE_WARNING[] = "sopcheck/profile-warning";
+
+/* Length of the valid UTF-8 sequence at p, 0 when it is invalid. */
+static size_t utf8_len(const unsigned char *p)
+{
+    unsigned c = p[0];
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xc2 && c <= 0xdf)
+        return (p[1] & 0xc0) == 0x80 ? 2 : 0;
+    if (c >= 0xe0 && c <= 0xef) {
+        if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+            return 0;
+        return (c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0) ? 0 : 3;
+    }
+    if (c >= 0xf0 && c <= 0xf4) {
+        if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80)
+            return 0;
+        return (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] >= 0x90) ? 0 : 4;
+    }
+    return 0;
+}
+
+/* A JSON string (with quotes) from user text; bytes that are not UTF-8 become U+FFFD. */
+static void str(sc_out *o, const char *s)
+{
+    char chunk[256];
+    size_t n = 0;
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    sc_out_putc(o, '"');
+    while (*p) {
+        size_t k = utf8_len(p);
+        const char *add = k ? (const char *)p : "\xef\xbf\xbd";
+        size_t len = k ? k : 3;
+        if (n + len >= sizeof chunk) {
+            chunk[n] = '\0';
+            sc_write_json_string(o, chunk);
+            n = 0;
+        }
+        memcpy(chunk + n, add, len);
+        n += len;
+        p += k ? k : 1;
+    }
+    chunk[n] = '\0';
+    sc_write_json_string(o, chunk);
+    sc_out_putc(o, '"');
+}
+
+/* {"text": ...} from a memory buffer, which is then emptied. */
+static void message(sc_out *o, sc_out *b)
+{
+    sc_out_puts(o, "{\"text\":");
+    str(o, b->buf && !b->failed ? b->buf : "");
+    sc_out_putc(o, '}');
+    if (b->failed)
+        o->failed = true;
+    b->len = 0;
+    if (b->buf)
+        b->buf[0] = '\0';
+}
+
+/* The profile path as a URI reference: relative as given (no leading "./"), absolute paths as
+ * file:// URIs, every byte outside [A-Za-z0-9-._~/] percent-encoded (':' too, so that a first
+ * segment never reads as a scheme; '\' is a file name character here, not a separator). */
+static void uri(sc_out *o, const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const char *p = path;
+    while (p[0] == '.' && p[1] == '/') {
+        p += 2;
+        while (*p == '/')
+            p++;
+    }
+    sc_out_putc(o, '"');
+    if (*p == '/')
+        sc_out_puts(o, "file://");
+    for (; *p; p++) {
+        unsigned char c = (unsigned char)*p;
+        if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+            c == '_' || c == '~' || c == '/')
+            sc_out_putc(o, (char)c);
+        else {
+            char e[4] = {'%', hex[c >> 4], hex[c & 15], 0};
+            sc_out_puts(o, e);
+        }
+    }
+    sc_out_putc(o, '"');
+}
+
+static bool is_rule(const sc_item *it)
+{
+    return it->role == SC_ROLE_ITEM && (it->norm || it->ambition);
+}
+
+/* A non-localised rule name from an item id: "aanbod.dyscalculie" -> "AanbodDyscalculie". */
+static void rule_name(sc_out *o, const char *id)
+{
+    bool up = true;
+    sc_out_putc(o, '"');
+    for (const char *p = id; *p; p++) {
+        char c = *p;
+        if (c == '.' || c == '_' || c == '-' || c == ' ') {
+            up = true;
+            continue;
+        }
+        if (up && c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        up = false;
+        if ((unsigned char)c >= 0x20 && c != '"' && c != '\\')
+            sc_out_putc(o, c);
+    }
+    sc_out_putc(o, '"');
+}
+
+static void rule(sc_writer *w, sc_out *b, const sc_rules *r, uint32_t i)
+{
+    sc_out *o = w->out;
+    const sc_item *it = &r->items[i];
+    bool nl = NL(w);
+    const sc_agreement *ag = it->agreement != SC_NONE ? &r->agreements[it->agreement] : NULL;
+    const sc_promise *pr = it->promise != SC_NONE ? &r->promises[it->promise] : NULL;
+    sc_out_puts(o, "{\"id\":");
+    str(o, it->id);
+    sc_out_puts(o, ",\"name\":");
+    rule_name(o, it->id);
+    sc_out_puts(o, ",\"shortDescription\":{\"text\":");
+    str(o, it->text ? it->text : it->id);
+    sc_out_puts(o, "},\"fullDescription\":");
+    sc_out_puts(b, it->text ? it->text : it->id);
+    if (it->note) {
+        sc_out_puts(b, " ");
+        sc_out_puts(b, it->note);
+    }
+    if (ag) {
+        sc_out_printf(b, nl ? " (afspraak %s" : " (agreement %s", ag->id);
+        if (ag->title)
+            sc_out_printf(b, ": %s", ag->title);
+        sc_out_putc(b, ')');
+    } else if (pr)
+        sc_out_printf(b, nl ? " (belofte %s)" : " (promise %s)", pr->id);
+    message(o, b);
+    sc_out_puts(o, ",\"help\":");
+    if (it->norm) {
+        sc_out_puts(b, "Norm: ");
+        sc_out_puts(b, sc_writer_words(w, it->norm, i));
+        sc_out_puts(b, ".");
+    } else
+        sc_out_puts(b, nl ? "Geen norm." : "No norm.");
+    if (it->ambition) {
+        sc_out_puts(b, nl ? " Ambitie: " : " Ambition: ");
+        sc_out_puts(b, sc_writer_words(w, it->ambition, i));
+        sc_out_puts(b, ".");
+    }
+    if (it->when) {
+        sc_out_puts(b, nl ? " Geldt als: " : " Applies when: ");
+        sc_out_puts(b, sc_writer_words(w, it->when, SC_NONE));
+        sc_out_puts(b, ".");
+    }
+    sc_out_puts(b, nl ? " Bron: " : " Source: ");
+    sc_out_puts(b, it->source ? it->source : "-");
+    sc_out_puts(b, " (");
+    sc_out_puts(b, r->files[it->pos.file].ruleset ? r->files[it->pos.file].ruleset : "");
+    if (r->files[it->pos.file].version)
+        sc_out_printf(b, " %s", r->files[it->pos.file].version);
+    sc_out_printf(b, ", %s:%u).", r->files[it->pos.file].path, it->pos.line);
+    if (it->help) {
+        sc_out_putc(b, ' ');
+        sc_out_puts(b, it->help);
+    }
+    message(o, b);
+    sc_out_printf(o, ",\"defaultConfiguration\":{\"level\":\"%s\"}", it->norm ? "error" : "note");
+    sc_out_puts(o, ",\"properties\":{\"agreement\":");
+    if (ag)
+        str(o, ag->id);
+    else
+        sc_out_puts(o, "null");
+    if (pr) {
+        sc_out_puts(o, ",\"promise\":");
+        str(o, pr->id);
+    }
+    sc_out_puts(o, ",\"tags\":[\"basisondersteuning\"");
+    if (ag || pr) {
+        sc_out_putc(o, ',');
+        str(o, ag ? ag->id : pr->id);
+    }
+    sc_out_puts(o, "]}}");
+}
+
+static void sarif_begin(sc_writer *w, const sc_rules *r)
+{
+    sc_out *o = w->out;
+    bool nl = NL(w);
+    sc_out b;
+    sc_out_init_mem(&b);
+    w->rules = r;
+    sc_out_puts(o, "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{"
+                   "\"tool\":{\"driver\":{\"name\":\"sopcheck\",\"version\":");
+    str(o, w->opts.tool_version ? w->opts.tool_version : "0");
+    sc_out_puts(o, ",\"rules\":[\n");
+    uint32_t n = 0;
+    for (uint32_t i = 0; r && i < r->nitems; i++)
+        if (is_rule(&r->items[i])) {
+            if (n++)
+                sc_out_puts(o, ",\n");
+            rule(w, &b, r, i);
+        }
+    if (n)
+        sc_out_puts(o, ",\n");
+    sc_out_printf(o, "{\"id\":\"%s\",\"name\":\"InvalidProfile\",\"shortDescription\":", RULE_INVALID);
+    sc_out_puts(&b, nl ? "Het profiel kon niet worden gelezen of is ongeldig." : "The profile could not be read or is invalid.");
+    message(o, &b);
+    sc_out_puts(o, ",\"help\":");
+    sc_out_puts(&b, nl ? "Een ongeldig profiel wordt niet beoordeeld: herstel de fout op de genoemde regel en kolom "
+                         "(YAML, onbekende sleutel, verkeerd type of bereik, ontbrekende peildatum)."
+                       : "An invalid profile is not checked: fix the error at the line and column given (YAML, unknown "
+                         "key, wrong type or range, missing peildatum).");
+    message(o, &b);
+    sc_out_puts(o, ",\"defaultConfiguration\":{\"level\":\"error\"}},\n");
+    sc_out_printf(o, "{\"id\":\"%s\",\"name\":\"ProfileWarning\",\"shortDescription\":", RULE_WARNING);
+    sc_out_puts(&b, nl ? "Een waarschuwing bij het lezen van het profiel." : "A warning about the profile.");
+    message(o, &b);
+    sc_out_puts(o, ",\"defaultConfiguration\":{\"level\":\"warning\"}}\n]}},\"columnKind\":\"unicodeCodePoints\"");
+    if (r) {
+        sc_out_puts(o, ",\"properties\":{\"ruleset\":");
+        str(o, r->name);
+        sc_out_puts(o, ",\"rulesetVersion\":");
+        str(o, r->version);
+        sc_out_putc(o, '}');
+    }
+    sc_out_puts(o, ",\"results\":[\n");
+    sc_out_free(&b);
+}
+
+/* An answer as people read it, unescaped, into a memory buffer. */
+static void value_text(sc_out *o, const sc_result *res, uint32_t i, bool nl)
+{
+    const sc_rules *r = res->rules;
+    const sc_value *v = &res->profile->answers[i];
+    const sc_type *t = &r->items[i].type;
+    char buf[48];
+    if (!v->present) {
+        sc_out_puts(o, nl ? "(niet ingevuld)" : "(not answered)");
+        return;
+    }
+    switch (t->kind) {
+    case SC_TYPE_NUMBER:
+    case SC_TYPE_PERCENT:
+        sc_format_number(buf, sizeof buf, v->v.number);
+        sc_out_printf(o, "%s%s", buf, t->kind == SC_TYPE_PERCENT ? "%" : "");
+        if (res->items[i].category != SC_NONE)
+            sc_out_printf(o, " (%s)", sc_band_text(r, t->bands, res->items[i].category));
+        return;
+    case SC_TYPE_YESNO: sc_out_puts(o, v->v.yes ? "ja" : "nee"); return;
+    case SC_TYPE_DATE:
+        sc_date_format(v->v.date, buf);
+        sc_out_puts(o, buf);
+        return;
+    case SC_TYPE_SCALE: sc_out_puts(o, sc_member_text(r, t->scale, v->v.member)); return;
+    case SC_TYPE_SET: {
+        const sc_scale *sc = &r->scales[t->scale];
+        bool first = true;
+        for (uint32_t k = 0; k < sc->nmembers && k < 64; k++)
+            if ((v->v.set >> k) & 1u) {
+                sc_out_puts(o, first ? "" : ", ");
+                sc_out_puts(o, sc->members[k].name);
+                first = false;
+            }
+        if (first)
+            sc_out_puts(o, nl ? "(leeg)" : "(empty)");
+        return;
+    }
+    case SC_TYPE_TEXT: sc_out_puts(o, v->raw ? v->raw : ""); return;
+    }
+}
+
+typedef struct result_ctx {
+    sc_writer *w;
+    const sc_result *res;
+    sc_out *b;
+    const char *path;
+    const char *school, *brin;
+} result_ctx;
+
+/* One result: ruleId, ruleIndex, level, message (taken from c->b), location and properties. */
+static void result(result_ctx *c, const char *rule_id, uint32_t rule_index, const char *level, uint32_t line,
+                   uint32_t col, const char *item_status)
+{
+    sc_out *o = c->w->out;
+    if (c->w->count++) /* in this writer, count is the number of results written */
+        sc_out_puts(o, ",\n");
+    sc_out_puts(o, "{\"ruleId\":");
+    str(o, rule_id);
+    sc_out_printf(o, ",\"ruleIndex\":%u,\"level\":\"%s\",\"message\":", rule_index, level);
+    message(o, c->b);
+    if (strcmp(c->path, "-") != 0) {
+        sc_out_puts(o, ",\"locations\":[{\"physicalLocation\":{\"artifactLocation\":{\"uri\":");
+        uri(o, c->path);
+        sc_out_putc(o, '}');
+        if (line >= 1) {
+            sc_out_printf(o, ",\"region\":{\"startLine\":%u", line);
+            if (col >= 1)
+                sc_out_printf(o, ",\"startColumn\":%u", col);
+            sc_out_putc(o, '}');
+        }
+        sc_out_puts(o, "}}]");
+    }
+    sc_out_puts(o, ",\"properties\":{\"profile\":");
+    str(o, c->path);
+    sc_out_puts(o, ",\"school\":");
+    if (c->school)
+        str(o, c->school);
+    else
+        sc_out_puts(o, "null");
+    sc_out_puts(o, ",\"brin\":");
+    if (c->brin)
+        str(o, c->brin);
+    else
+        sc_out_puts(o, "null");
+    sc_out_printf(o, ",\"profileStatus\":\"%s\"", sc_profile_status_id(c->res->status));
+    if (item_status)
+        sc_out_printf(o, ",\"itemStatus\":\"%s\"", item_status);
+    sc_out_puts(o, "}}");
+}
+
+/* " (source). School: naam (brin)" after a finding. */
+static void school_suffix(result_ctx *c, const sc_item *it)
+{
+    if (it->source)
+        sc_out_printf(c->b, " (%s)", it->source);
+    sc_out_putc(c->b, '.');
+    if (c->school || c->brin) {
+        sc_out_puts(c->b, " School: ");
+        sc_out_puts(c->b, c->school ? c->school : c->brin);
+        if (c->school && c->brin)
+            sc_out_printf(c->b, " (%s)", c->brin);
+    }
+}
+
+static void sarif_profile(sc_writer *w, const sc_result *res)
+{
+    const sc_rules *r = res->rules ? res->rules : w->rules;
+    bool nl = NL(w);
+    sc_out b;
+    sc_out_init_mem(&b);
+    result_ctx c = {.w = w,
+                    .res = res,
+                    .b = &b,
+                    .path = res->profile && res->profile->path ? res->profile->path : "-",
+                    .school = sc_result_school(res, "school.naam"),
+                    .brin = sc_result_school(res, "school.brin")};
+    uint32_t nrules = 0;
+    for (uint32_t i = 0; r && i < r->nitems; i++)
+        nrules += is_rule(&r->items[i]);
+
+    if (res->status == SC_PROFILE_INVALID || !res->items || !r) {
+        for (uint32_t k = 0; k < res->nerrors; k++) {
+            const sc_profile_error *e = &res->errors[k];
+            bool err = e->severity == SC_SEV_ERROR;
+            sc_out_puts(&b, e->message ? e->message : "");
+            if (e->hint)
+                sc_out_printf(&b, " (%s)", e->hint);
+            if (k + 1 == res->nerrors && res->nsuppressed)
+                sc_out_printf(&b, nl ? " (nog %u fouten niet getoond)" : " (%u more errors not shown)", res->nsuppressed);
+            result(&c, err ? RULE_INVALID : RULE_WARNING, err ? nrules : nrules + 1,
+                   err ? "error" : e->severity == SC_SEV_WARNING ? "warning" : "note", e->line, e->col, NULL);
+        }
+        sc_out_free(&b);
+        return;
+    }
+
+    for (uint32_t k = 0; k < res->nerrors; k++) {
+        const sc_profile_error *e = &res->errors[k];
+        sc_out_puts(&b, e->message ? e->message : "");
+        if (e->hint)
+            sc_out_printf(&b, " (%s)", e->hint);
+        result(&c, RULE_WARNING, nrules + 1, e->severity == SC_SEV_NOTE ? "note" : "warning", e->line, e->col, NULL);
+    }
+    uint32_t index = 0;
+    for (uint32_t i = 0; i < r->nitems; i++) {
+        const sc_item *it = &r->items[i];
+        if (!is_rule(it))
+            continue;
+        const sc_item_result *ir = &res->items[i];
+        const sc_value *v = &res->profile->answers[i];
+        if (ir->status == SC_ITEM_NOT_MET || ir->status == SC_ITEM_UNANSWERED) {
+            bool not_met = ir->status == SC_ITEM_NOT_MET;
+            sc_out_printf(&b, "%s: %s", it->id, not_met ? (nl ? "niet gehaald" : "not met") : (nl ? "niet ingevuld" : "not answered"));
+            sc_out_puts(&b, nl ? " — antwoord: " : " — answer: ");
+            value_text(&b, res, i, nl);
+            sc_out_puts(&b, "; norm: ");
+            sc_out_puts(&b, sc_writer_words(w, it->norm, i));
+            school_suffix(&c, it);
+            result(&c, it->id, index, not_met ? "error" : "warning", v->line, v->col, sc_item_status_id(ir->status));
+        }
+        if (w->opts.ambitions && ir->ambition == SC_AMBITION_OPEN && it->ambition) {
+            sc_out_printf(&b, "%s: %s", it->id, nl ? "ambitie nog niet gehaald" : "ambition not reached yet");
+            sc_out_puts(&b, nl ? " — antwoord: " : " — answer: ");
+            value_text(&b, res, i, nl);
+            sc_out_puts(&b, nl ? "; ambitie: " : "; ambition: ");
+            sc_out_puts(&b, sc_writer_words(w, it->ambition, i));
+            school_suffix(&c, it);
+            result(&c, it->id, index, "note", v->line, v->col, "ambition_open");
+        }
+        index++;
+    }
+    sc_out_free(&b);
+}
+
+static void sarif_end(sc_writer *w, const sc_summary *s)
+{
+    sc_out_printf(w->out,
+                  "\n],\"invocations\":[{\"executionSuccessful\":true,\"properties\":{\"profiles\":%u,\"compliant\":%u,"
+                  "\"not_compliant\":%u,\"incomplete\":%u,\"invalid\":%u}}]}]}\n",
+                  s->profiles, s->compliant, s->not_compliant, s->incomplete, s->invalid);
+    sc_writer_release(w);
+}
+
+void sc_writer_sarif_init(sc_writer *w)
+{
+    w->begin = sarif_begin;
+    w->profile = sarif_profile;
+    w->end = sarif_end;
+}
