@@ -48,7 +48,15 @@ void sc_diag_vreport(sc_diag_sink *s, sc_severity sev, const char *file, const c
     if (!s->fn)
         return;
     char msg[1024];
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    int n = vsnprintf(msg, sizeof msg, fmt, ap);
+    if (n >= (int)sizeof msg) {
+        /* too long (it quotes the input): cut at a character boundary, never inside a UTF-8
+         * sequence, and end with "…" */
+        size_t end = sizeof msg - 4;
+        while (end > 0 && ((unsigned char)msg[end] & 0xC0) == 0x80)
+            end--;
+        memcpy(msg + end, "\xe2\x80\xa6", 4);
+    }
     sc_diag d = {.severity = sev, .file = file, .line = line, .col = col, .message = msg, .hint = hint};
     d.src_line = sc_text_line(text, text_len, line, &d.src_line_len);
     s->fn(s->ctx, &d);
