@@ -541,6 +541,29 @@ START_TEST(test_columns_count_utf8_characters)
 }
 END_TEST
 
+/* A name with a character outside ASCII is one error at that character, whatever follows it. */
+START_TEST(test_non_ascii_outside_quotes)
+{
+    EXPECT_TEXT("ruleset \"Voorbeeld\" version \"1\"\n"
+                "promise P1 \"Belofte\"\n"
+                "agreement A1 \"Afspraak\" serves P1\n"
+                "    item a.coördinator: yesno \"Vraag\" norm is ja\n"
+                "    item a.b: yesno “Vraag” norm is ja\n"
+                "    item a.c: yesno \"Vraag\" norm at least 5€\n",
+                "4:14: error: unexpected character 'ö'", "5:21: error: unexpected character '“'",
+                "6:44: error: unexpected character '€'");
+    mem_file files[] = {{"main.rules", "ruleset \"V\" version \"1\" title “Titel”", 0}, {NULL, NULL, 0}};
+    seen s;
+    sc_diag_sink sink;
+    sc_rules *r = compile_mem(files, 50, &s, &sink);
+    ck_assert_ptr_null(r);
+    ck_assert_uint_eq(s.lines.n, 1);
+    ck_assert_str_eq(s.lines.v[0], "1:31: error: unexpected character '“'");
+    ck_assert_str_eq(s.hints.v[0], "write texts between straight double quotes: \"...\"");
+    seen_free(&s);
+}
+END_TEST
+
 START_TEST(test_diagnostic_quotes_its_line)
 {
     const char *text = "ruleset \"Geëvalueerd\"\nversion \"1\"\nagreement A1 \"geëvalueerd\" serves P9\n";
@@ -1213,6 +1236,7 @@ Suite *suite_compile(void)
 
     TCase *scanner = tcase_create("positions");
     tcase_add_test(scanner, test_columns_count_utf8_characters);
+    tcase_add_test(scanner, test_non_ascii_outside_quotes);
     tcase_add_test(scanner, test_diagnostic_quotes_its_line);
     tcase_add_test(scanner, test_crlf_files);
     suite_add_tcase(s, scanner);
