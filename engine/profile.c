@@ -520,6 +520,36 @@ static void sc_bind_answer(sc_binder *b, uint32_t index, const sc_node *key, con
 
 /* --- the sections -------------------------------------------------------------------------------- */
 
+/* A key in the wrong section: the path (under 'antwoorden:' when !school_section, else under
+ * 'school:') names an item or group of the other section. *name is then the name to move. */
+static bool sc_in_other_section(const sc_binder *b, bool school_section, const char **name)
+{
+    const size_t prefix = sizeof SC_SCHOOL_PREFIX; /* "school." */
+    char other[SC_PATH_MAX];
+    const char *id;
+    size_t len;
+    if (!school_section) {
+        if (b->path_len + prefix >= sizeof other)
+            return false;
+        memcpy(other, SC_SCHOOL_PREFIX, prefix - 1);
+        other[prefix - 1] = '.';
+        memcpy(other + prefix, b->path, b->path_len);
+        len = prefix + b->path_len;
+        other[len] = '\0';
+        id = other;
+        *name = b->path;
+    } else {
+        if (b->path_len <= prefix)
+            return false;
+        id = b->path + prefix;
+        len = b->path_len - prefix;
+        *name = id;
+        if (sc_is_school_id(id) || (len == prefix - 1 && memcmp(id, SC_SCHOOL_PREFIX, len) == 0))
+            return false; /* 'school:' inside 'school:' is no answer that belongs elsewhere */
+    }
+    return sc_rules_find_item(b->rules, id, len) != SC_NONE || sc_has_items_under(b->rules, id, len);
+}
+
 /* Bind the keys of `map` under the path in b->path (which may be empty); nested mappings extend it. */
 static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
 {
@@ -570,8 +600,12 @@ static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
             continue;
         }
         char hint[600] = "";
+        const char *name;
+        if (sc_in_other_section(b, school_section, &name))
+            sc_hint_printf(hint, sizeof hint, "'%s' belongs under '%s:'; move it there", name,
+                           school_section ? "antwoorden" : "school");
         /* a suggestion costs a pass over the ids: skip it when the sink holds the error back anyway */
-        if (!b->diags->max_errors || b->diags->errors < b->diags->max_errors)
+        else if (!b->diags->max_errors || b->diags->errors < b->diags->max_errors)
             sc_suggest_path(b, b->path, b->path_len, school_section, hint, sizeof hint);
         sc_bind_error(b, key->line, key->col, hint[0] ? hint : NULL, "unknown key '%s'", b->path);
     }
