@@ -130,8 +130,11 @@ static const char *sc_yaml_syntax_hint(const sc_yaml_loader *ld, const char *pro
 {
     if (!problem)
         return NULL;
-    if (strstr(problem, "mapping values are not allowed"))
+    if (strstr(problem, "mapping values are not allowed")) {
+        if (col > 1024) /* libyaml reads no key longer than 1024 characters */
+            return "a key is at most 1024 characters long, and a profile's keys are much shorter: check this line";
         return "text that contains ': ' must be put in quotes; otherwise check the indentation of this line";
+    }
     if (strstr(problem, "cannot start any token")) {
         if (sc_yaml_byte_at(ld, line, col) == '\t')
             return "indent with spaces; YAML does not allow tabs";
