@@ -1,4 +1,7 @@
 /* report/json.c — the JSON report (format 1, documented in docs/json.md): stable keys, streamed profile by profile. */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
@@ -29,6 +32,112 @@ static void kv_str(sc_out *o, const char *k, const char *v, bool comma)
         sc_out_putc(o, ',');
 }
 
+/* --- the parts of the report that depend on the rules alone -------------------------------------
+ *
+ * Most of the bytes of a profile's report are the same for every profile: an item's id, text,
+ * norm in words, source and rules location; an agreement's id, title and source. They are
+ * rendered once, when a writer begins, into one buffer, and copied from there for each profile.
+ * The cache belongs to the writer that built it (one per thread); any other writer, or a writer
+ * whose rules or language changed, renders everything itself, so the output never depends on it. */
+
+typedef struct json_cache {
+    const sc_writer *owner;
+    const sc_rules *rules;
+    sc_lang lang;
+    sc_out text;          /* the fragments, back to back */
+    size_t *at;           /* fragment k is text.buf[at[k] .. at[k + 1]) */
+} json_cache;
+
+/* Fragments per item and per agreement, in this order. */
+enum { ITEM_HEAD, ITEM_NORMS, ITEM_RULES, ITEM_FRAGMENTS };
+enum { AGREEMENT_HEAD, AGREEMENT_FRAGMENTS };
+
+static _Thread_local json_cache cache;
+
+static void cache_drop(void)
+{
+    sc_out_free(&cache.text);
+    free(cache.at);
+    memset(&cache, 0, sizeof cache);
+}
+
+static const json_cache *cache_for(const sc_writer *w, const sc_rules *r)
+{
+    return cache.owner == w && cache.rules == r && cache.lang == w->opts.lang && cache.at && !cache.text.failed
+               ? &cache
+               : NULL;
+}
+
+static void put_fragment(sc_out *o, const json_cache *c, size_t k)
+{
+    sc_out_write(o, c->text.buf + c->at[k], c->at[k + 1] - c->at[k]);
+}
+
+static void item_head(sc_out *o, const sc_item *it)
+{
+    sc_out_putc(o, '{');
+    kv_str(o, "id", it->id, true);
+    kv_str(o, "text", it->text, true);
+}
+
+static void item_norms(sc_writer *w, sc_out *o, const sc_item *it, uint32_t i)
+{
+    kv_str(o, "norm", it->norm ? sc_writer_words(w, it->norm, i) : NULL, true);
+    kv_str(o, "ambition_norm", it->ambition ? sc_writer_words(w, it->ambition, i) : NULL, true);
+    kv_str(o, "source", it->source, true);
+}
+
+static void item_rules(sc_out *o, const sc_rules *r, const sc_item *it)
+{
+    key(o, "rules");
+    sc_out_putc(o, '{');
+    kv_str(o, "file", r->files[it->pos.file].path, true);
+    sc_out_printf(o, "\"line\":%u,", it->pos.line);
+    kv_str(o, "layer", r->files[it->pos.file].ruleset, false);
+    sc_out_puts(o, "}}");
+}
+
+static void agreement_head(sc_out *o, const sc_agreement *ag)
+{
+    sc_out_putc(o, '{');
+    kv_str(o, "id", ag->id, true);
+    kv_str(o, "title", ag->title, true);
+    kv_str(o, "source", ag->source, true);
+}
+
+static void cache_build(sc_writer *w, const sc_rules *r)
+{
+    cache_drop();
+    size_t n = (size_t)r->nitems * ITEM_FRAGMENTS + (size_t)r->nagreements * AGREEMENT_FRAGMENTS;
+    cache.at = malloc((n + 1) * sizeof *cache.at);
+    if (!cache.at)
+        return;
+    sc_out *o = &cache.text;
+    sc_out_init_mem(o);
+    size_t k = 0;
+    for (uint32_t i = 0; i < r->nitems; i++) {
+        const sc_item *it = &r->items[i];
+        cache.at[k++] = o->len;
+        item_head(o, it);
+        cache.at[k++] = o->len;
+        item_norms(w, o, it, i);
+        cache.at[k++] = o->len;
+        item_rules(o, r, it);
+    }
+    for (uint32_t a = 0; a < r->nagreements; a++) {
+        cache.at[k++] = o->len;
+        agreement_head(o, &r->agreements[a]);
+    }
+    cache.at[k] = o->len;
+    if (o->failed || !o->buf) {
+        cache_drop();
+        return;
+    }
+    cache.owner = w;
+    cache.rules = r;
+    cache.lang = w->opts.lang;
+}
+
 static void json_begin(sc_writer *w, const sc_rules *r)
 {
     sc_out *o = w->out;
@@ -53,6 +162,34 @@ static void json_begin(sc_writer *w, const sc_rules *r)
         sc_out_putc(o, ']');
     }
     sc_out_puts(o, "},\"profiles\":[\n");
+    if (r)
+        cache_build(w, r);
+}
+
+static void put_uint(sc_out *o, uint64_t u)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    sc_out_write(o, digits + n, sizeof digits - n);
+}
+
+/* A number as sc_format_number writes it; whole numbers (most answers) without printf. */
+static void put_number(sc_out *o, double x)
+{
+    if (x > -1e15 && x < 1e15 && x == (double)(int64_t)x && !(x == 0 && signbit(x))) {
+        int64_t whole = (int64_t)x;
+        if (whole < 0)
+            sc_out_putc(o, '-');
+        put_uint(o, whole < 0 ? (uint64_t)-whole : (uint64_t)whole);
+        return;
+    }
+    char buf[48];
+    sc_format_number(buf, sizeof buf, x);
+    sc_out_puts(o, buf);
 }
 
 static void value(sc_out *o, const sc_rules *r, uint32_t i, const sc_value *v)
@@ -66,8 +203,7 @@ static void value(sc_out *o, const sc_rules *r, uint32_t i, const sc_value *v)
     switch (t->kind) {
     case SC_TYPE_NUMBER:
     case SC_TYPE_PERCENT:
-        sc_format_number(buf, sizeof buf, v->v.number);
-        sc_out_puts(o, buf);
+        put_number(o, v->v.number);
         return;
     case SC_TYPE_YESNO: str(o, v->v.yes ? "ja" : "nee"); return;
     case SC_TYPE_DATE:
@@ -100,28 +236,34 @@ static void item(sc_writer *w, const sc_result *res, uint32_t i)
     const sc_item *it = &r->items[i];
     const sc_item_result *ir = &res->items[i];
     const sc_value *v = &res->profile->answers[i];
-    sc_out_putc(o, '{');
-    kv_str(o, "id", it->id, true);
-    kv_str(o, "text", it->text, true);
+    const json_cache *c = cache_for(w, r);
+    if (c)
+        put_fragment(o, c, (size_t)i * ITEM_FRAGMENTS + ITEM_HEAD);
+    else
+        item_head(o, it);
     kv_str(o, "status", sc_item_status_id(ir->status), true);
     kv_str(o, "ambition", sc_ambition_id(ir->ambition), true);
     key(o, "value");
     value(o, r, i, v);
     sc_out_putc(o, ',');
     kv_str(o, "category", ir->category != SC_NONE ? r->bandsets[it->type.bands].bands[ir->category].name : NULL, true);
-    kv_str(o, "norm", it->norm ? sc_writer_words(w, it->norm, i) : NULL, true);
-    kv_str(o, "ambition_norm", it->ambition ? sc_writer_words(w, it->ambition, i) : NULL, true);
-    kv_str(o, "source", it->source, true);
-    if (v->present || v->line)
-        sc_out_printf(o, "\"line\":%u,\"col\":%u,", v->line, v->col);
+    if (c)
+        put_fragment(o, c, (size_t)i * ITEM_FRAGMENTS + ITEM_NORMS);
     else
+        item_norms(w, o, it, i);
+    if (v->present || v->line) {
+        sc_out_puts(o, "\"line\":");
+        put_uint(o, v->line);
+        sc_out_puts(o, ",\"col\":");
+        put_uint(o, v->col);
+        sc_out_putc(o, ',');
+    } else {
         sc_out_puts(o, "\"line\":null,\"col\":null,");
-    key(o, "rules");
-    sc_out_putc(o, '{');
-    kv_str(o, "file", r->files[it->pos.file].path, true);
-    sc_out_printf(o, "\"line\":%u,", it->pos.line);
-    kv_str(o, "layer", r->files[it->pos.file].ruleset, false);
-    sc_out_puts(o, "}}");
+    }
+    if (c)
+        put_fragment(o, c, (size_t)i * ITEM_FRAGMENTS + ITEM_RULES);
+    else
+        item_rules(o, r, it);
 }
 
 static void json_profile(sc_writer *w, const sc_result *res)
@@ -183,10 +325,11 @@ static void json_profile(sc_writer *w, const sc_result *res)
             const sc_agreement *ag = &r->agreements[a];
             if (a)
                 sc_out_puts(o, ",\n");
-            sc_out_putc(o, '{');
-            kv_str(o, "id", ag->id, true);
-            kv_str(o, "title", ag->title, true);
-            kv_str(o, "source", ag->source, true);
+            const json_cache *c = cache_for(w, r);
+            if (c)
+                put_fragment(o, c, (size_t)r->nitems * ITEM_FRAGMENTS + (size_t)a * AGREEMENT_FRAGMENTS + AGREEMENT_HEAD);
+            else
+                agreement_head(o, ag);
             kv_str(o, "status", sc_group_status_id(res->agreements[a]), true);
             key(o, "items");
             sc_out_putc(o, '[');
@@ -227,6 +370,8 @@ static void json_end(sc_writer *w, const sc_summary *s)
     sc_out_printf(w->out,
                   "\n],\"summary\":{\"profiles\":%u,\"compliant\":%u,\"not_compliant\":%u,\"incomplete\":%u,\"invalid\":%u}}\n",
                   s->profiles, s->compliant, s->not_compliant, s->incomplete, s->invalid);
+    if (cache.owner == w)
+        cache_drop();
     sc_writer_release(w);
 }
 
