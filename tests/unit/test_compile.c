@@ -1012,6 +1012,33 @@ START_TEST(test_error_limit)
 }
 END_TEST
 
+/* Parentheses a syntax error leaves open do not add up over the statements that follow. */
+START_TEST(test_unclosed_parentheses_do_not_add_up)
+{
+    char *text = malloc(16 * 1024);
+    ck_assert_ptr_nonnull(text);
+    size_t n = (size_t)sprintf(text, "ruleset \"Open\"\nversion \"1\"\npromise P1 \"B\"\nagreement A1 \"A\"\n    serves P1\n");
+    for (int i = 0; i < 70; i++)
+        n += (size_t)sprintf(text + n, "    item a.i%03d: yesno \"Vraag\"\n        norm (is ja\n", i);
+    n += (size_t)sprintf(text + n, "    item a.z: yesno \"Vraag\"\n        norm (is ja) and (is ja)\n");
+    mem_file files[] = {{"open.rules", text, n}, {NULL, NULL, 0}};
+    seen s;
+    sc_diag_sink sink;
+    sc_rules *r = compile_mem(files, 0, &s, &sink);
+    ck_assert_ptr_null(r);
+    /* one error per missing ')', at the next item; none about nesting */
+    ck_assert_uint_eq(s.lines.n, 70);
+    for (size_t i = 0; i < s.lines.n; i++) {
+        char want[128];
+        snprintf(want, sizeof want, "%zu:5: error: unexpected 'item'; expected 'or', 'and' or ')'", 8 + 2 * i);
+        ck_assert_str_eq(s.lines.v[i], want);
+    }
+    sc_rules_free(r);
+    seen_free(&s);
+    free(text);
+}
+END_TEST
+
 START_TEST(test_count_only_sink)
 {
     /* a sink without a callback counts */
@@ -1252,6 +1279,7 @@ Suite *suite_compile(void)
     TCase *limits = tcase_create("limits");
     tcase_set_timeout(limits, 120);
     tcase_add_test(limits, test_error_limit);
+    tcase_add_test(limits, test_unclosed_parentheses_do_not_add_up);
     tcase_add_test(limits, test_count_only_sink);
     tcase_add_test(limits, test_missing_file);
     tcase_add_test(limits, test_loader_limits);
