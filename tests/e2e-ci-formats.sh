@@ -56,7 +56,8 @@ invalid=fixtures/samples/de-sterrenwacht.yaml
 incomplete=fixtures/samples/de-wilgen.yaml
 failing=fixtures/samples/het-palet.yaml
 hard=tests/data/ci/tekens-in-naam.yaml
-batch="fixtures/samples tests/data/ci"
+samples=fixtures/samples
+cidata=tests/data/ci
 name=$(printf '%s\n%s' "De <Kleine> & \"Grote\" 'Vos'" "locatie 100%: noord, zuid")
 formats="text json junit sarif github"
 for f in "$compliant" "$invalid" "$incomplete" "$failing" "$hard"; do
@@ -79,7 +80,7 @@ expect_rc() {
     fi
 }
 for fmt in $formats; do
-    expect_rc 2 "$fmt" $batch
+    expect_rc 2 "$fmt" "$samples" "$cidata"
     expect_rc 1 "$fmt" "$compliant" "$incomplete" "$failing"
     expect_rc 0 "$fmt" "$compliant"
     expect_rc 1 "$fmt" "$compliant" "$incomplete"
@@ -96,8 +97,8 @@ check "the usage error for an unknown format names the formats" \
 
 # --- the reports of the batch, and --output --------------------------------------------------
 for fmt in $formats; do
-    "$bin" check --format "$fmt" $batch >"$tmp/out.$fmt" 2>"$tmp/err.$fmt"
-    "$bin" check --format "$fmt" --output "$tmp/file.$fmt" $batch >"$tmp/stdout.$fmt" 2>/dev/null
+    "$bin" check --format "$fmt" "$samples" "$cidata" >"$tmp/out.$fmt" 2>"$tmp/err.$fmt"
+    "$bin" check --format "$fmt" --output "$tmp/file.$fmt" "$samples" "$cidata" >"$tmp/stdout.$fmt" 2>/dev/null
     check "--format $fmt --output: the file equals what stdout gets" cmp "$tmp/out.$fmt" "$tmp/file.$fmt"
     check "--format $fmt --output: nothing on stdout" test ! -s "$tmp/stdout.$fmt"
     check "--format $fmt --output: no temporary file left" sh -c "! ls '$tmp'/file.$fmt.tmp.* >/dev/null 2>&1"
@@ -106,8 +107,8 @@ for fmt in json junit sarif github; do
     check "--format $fmt: the invalid profile's error goes to stderr as $invalid:17:5" \
         grep -q "de-sterrenwacht.yaml:17:5" "$tmp/err.$fmt"
 done
-"$bin" check --format sarif --ambitions $batch >"$tmp/out.sarif-ambitions" 2>/dev/null
-"$bin" check --format json --ambitions $batch >"$tmp/out.json-ambitions" 2>/dev/null
+"$bin" check --format sarif --ambitions "$samples" "$cidata" >"$tmp/out.sarif-ambitions" 2>/dev/null
+"$bin" check --format json --ambitions "$samples" "$cidata" >"$tmp/out.json-ambitions" 2>/dev/null
 
 # --- JSON: docs/json-schema.json -------------------------------------------------------------
 validate() { # SCHEMA FILE: ajv with its default strictness (the SARIF schema is not written for
