@@ -986,6 +986,9 @@ static void check_prefixes(sema *s)
             if (other && other->ast)
                 sc_sema_error(s->c, ir->file, ir->ast->id_loc, "rename one of them; a profile cannot answer both",
                               "item '%s' starts with the id of item '%s'", id, buf);
+            else if (other) /* school.naam and school.naam.kort clash in the profile's school: header too */
+                sc_sema_error(s->c, ir->file, ir->ast->id_loc, "choose another id; a profile cannot answer both",
+                              "item '%s' starts with the id of the built-in field '%s'", id, buf);
         }
     }
 }
