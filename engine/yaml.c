@@ -552,7 +552,11 @@ static bool sc_yaml_check_encoding(sc_yaml_loader *ld)
     uint32_t line, col;
     sc_yaml_offset_position(ld->text, ld->text_len, (size_t)bad, &line, &col);
     unsigned char byte = (unsigned char)ld->text[bad];
-    if (byte == 0)
+    const unsigned char *start = (const unsigned char *)ld->text;
+    if (bad == 0 && ld->text_len >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF)))
+        sc_yaml_error(ld, 1, 1, "save the file as UTF-8 text (in Notepad: Save as, Encoding UTF-8)",
+                      "the file is not valid UTF-8 text (byte 0x%02X): it is saved as UTF-16", byte);
+    else if (byte == 0)
         sc_yaml_error(ld, line, col, "the file may be binary or saved as UTF-16; save it as UTF-8 text",
                       "the file contains a NUL byte");
     else
