@@ -105,6 +105,60 @@ int sc_load_file(void *ctx, sc_arena *arena, const char *from, const char *name,
     return rc;
 }
 
+/* A path with its "." segments and "dir/.." pairs taken out (without asking the file system), so that
+ * "./regels.rules" and "regels.rules" count as one file. Returns false when it does not fit. */
+static bool normalize_path(const char *in, char *out, size_t size)
+{
+    size_t n = 0;
+    size_t kept = 0; /* segments in out that a ".." may take back */
+    if (*in == '/') {
+        if (size < 2)
+            return false;
+        out[n++] = '/';
+    }
+    for (const char *p = in; *p;) {
+        while (*p == '/')
+            p++;
+        const char *end = p;
+        while (*end && *end != '/')
+            end++;
+        size_t len = (size_t)(end - p);
+        if (len == 0 || (len == 1 && p[0] == '.')) {
+            /* nothing */
+        } else if (len == 2 && p[0] == '.' && p[1] == '.' && kept > 0) {
+            while (n > 0 && out[n - 1] != '/')
+                n--;
+            if (n > 0 && !(n == 1 && out[0] == '/'))
+                n--;
+            kept--;
+        } else {
+            bool dots = len == 2 && p[0] == '.' && p[1] == '.';
+            if (n + len + 2 > size)
+                return false;
+            if (n > 0 && out[n - 1] != '/')
+                out[n++] = '/';
+            memcpy(out + n, p, len);
+            n += len;
+            if (!dots)
+                kept++;
+        }
+        p = end;
+    }
+    if (n == 0)
+        out[n++] = '.';
+    out[n] = '\0';
+    return true;
+}
+
+/* Do two paths name the same file, as far as their spelling tells? */
+static bool same_file(const char *a, const char *b)
+{
+    char na[4096], nb[4096];
+    if (!normalize_path(a, na, sizeof na) || !normalize_path(b, nb, sizeof nb))
+        return strcmp(a, b) == 0;
+    return strcmp(na, nb) == 0;
+}
+
 /* Read one file and, in order, the files it includes. Returns its file index or SC_NONE. */
 static uint32_t read_tree(sc_compiler *c, const char *name, uint32_t includer, ast_loc at, unsigned depth)
 {
@@ -131,7 +185,7 @@ static uint32_t read_tree(sc_compiler *c, const char *name, uint32_t includer, a
     /* a file already on the include chain: a cycle; already read elsewhere: nothing new to add */
     for (uint32_t k = includer; k != SC_NONE; k = ((const sc_src *)c->srcs.items[k])->included_by) {
         const sc_src *s = c->srcs.items[k];
-        if (strcmp(s->ast->path, path) == 0) {
+        if (same_file(s->ast->path, path)) {
             sc_sema_error(c, includer, at, "remove one of the includes", "'%s' includes itself (through '%s')", path,
                           parent->ast->path);
             return SC_NONE;
@@ -139,7 +193,7 @@ static uint32_t read_tree(sc_compiler *c, const char *name, uint32_t includer, a
     }
     for (uint32_t k = 0; k < c->srcs.len; k++) {
         const sc_src *s = c->srcs.items[k];
-        if (strcmp(s->ast->path, path) == 0) {
+        if (same_file(s->ast->path, path)) {
             sc_sema_error(c, includer, at, "include each file once", "'%s' is already included (by '%s')", path,
                           s->included_by == SC_NONE ? s->ast->path
                                                     : ((const sc_src *)c->srcs.items[s->included_by])->ast->path);
