@@ -977,6 +977,29 @@ START_TEST(test_did_you_mean)
 }
 END_TEST
 
+/* A file is the same file however its path is spelled: "./x", "dir/../x". */
+START_TEST(test_include_path_spellings)
+{
+    static const char self[] = "ruleset \"Zelf\"\nversion \"1\"\ninclude \"./zelf.rules\"\n";
+    static const char twice[] = "ruleset \"Twee\"\nversion \"1\"\ninclude \"basis.rules\"\ninclude \"sub/../basis.rules\"\n";
+    static const char basis[] = "scale s: a > b\n";
+    mem_file files[] = {{"zelf.rules", self, 0},   {"./zelf.rules", self, 0},       {"twee.rules", twice, 0},
+                        {"basis.rules", basis, 0}, {"sub/../basis.rules", basis, 0}, {NULL, NULL, 0}};
+    seen s;
+    sc_diag_sink sink;
+    sc_rules *r = compile_mem(files, 0, &s, &sink);
+    ck_assert_ptr_null(r);
+    ck_assert_uint_eq(s.lines.n, 1);
+    ck_assert_str_eq(s.lines.v[0], "3:1: error: './zelf.rules' includes itself (through 'zelf.rules')");
+    seen_free(&s);
+    r = compile_mem(files + 2, 0, &s, &sink);
+    ck_assert_ptr_null(r);
+    ck_assert_uint_eq(s.lines.n, 1);
+    ck_assert_str_eq(s.lines.v[0], "4:1: error: 'sub/../basis.rules' is already included (by 'twee.rules')");
+    seen_free(&s);
+}
+END_TEST
+
 /* ---- limits --------------------------------------------------------------------------------------- */
 
 START_TEST(test_error_limit)
@@ -1283,6 +1306,7 @@ Suite *suite_compile(void)
     tcase_add_test(limits, test_count_only_sink);
     tcase_add_test(limits, test_missing_file);
     tcase_add_test(limits, test_loader_limits);
+    tcase_add_test(limits, test_include_path_spellings);
     tcase_add_test(limits, test_generated_file_sizes);
     tcase_add_test(limits, test_generated_deep_nesting);
     suite_add_tcase(s, limits);
