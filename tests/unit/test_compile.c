@@ -1149,7 +1149,7 @@ static const char gen_head[] = "ruleset \"Gegenereerd\"\n"
                                "    item a.b: yesno \"Vraag\"\n"
                                "        norm ";
 
-/* gen_head + middle + "\n" + comment lines up to `pad_to` bytes (0: none), written to dir/name. */
+/* Writes gen_head + middle + "\n" to path, then comment lines up to `pad_to` bytes in all (0: none). */
 static void write_generated(const char *path, const char *middle, size_t pad_to)
 {
     size_t n = strlen(gen_head) + strlen(middle) + 1;
