@@ -1,0 +1,154 @@
+#!/bin/sh
+# tests/e2e-batch.sh — sopcheck check over a messy batch: good and bad profiles, an unreadable file, a directory symlink loop, an empty directory, a non-YAML file named .yaml and standard input; every input is reported exactly once in the JSON report, and the exit status is 2.
+#
+#   sh tests/e2e-batch.sh build/sopcheck
+set -u
+
+bin=${1:?usage: sh tests/e2e-batch.sh path/to/sopcheck}
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+top=$(cd "$(dirname "$0")/.." && pwd)
+passed=0
+failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() {
+    failed=$((failed + 1))
+    echo "e2e-batch: FAIL: $*" >&2
+}
+check() { # check DESCRIPTION COMMAND...
+    what=$1
+    shift
+    if "$@"; then ok; else fail "$what"; fi
+}
+
+command -v python3 >/dev/null 2>&1 || {
+    echo "e2e-batch: python3 is needed to read the JSON report" >&2
+    exit 1
+}
+[ -x "$bin" ] || {
+    echo "e2e-batch: no sopcheck binary at $bin" >&2
+    exit 1
+}
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/sopcheck-batch.XXXXXX")
+trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+batch=$tmp/batch
+mkdir -p "$batch/goed" "$batch/fout" "$batch/leeg" "$tmp/lege-map"
+
+# good profiles, one of them also reachable as a second command-line argument
+cp "$top/fixtures/profiles/voldoet-alles.yaml" "$batch/goed/voldoet-alles.yaml"
+cp "$top/fixtures/samples/de-wilgen.yaml" "$batch/goed/de-wilgen.yml"
+cp "$top/fixtures/profiles/faalt-a01.yaml" "$batch/goed/faalt-a01.yaml"
+# bad profiles from the corpus
+cp "$top/tests/bad/16-percent-ja.yaml" "$batch/fout/percent-ja.yaml"
+cp "$top/tests/bad/01-syntax-unclosed-quote.yaml" "$batch/fout/syntax.yaml"
+cp "$top/tests/bad/34-alias-bomb.yaml" "$batch/fout/alias-bomb.yaml"
+# not YAML at all, but named .yaml: the start of a PNG image
+printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\000\001' >"$batch/plaatje.yaml"
+# not a profile by name: never read
+echo "notes" >"$batch/lees-mij.txt"
+# a symbolic link back to the batch directory itself
+ln -s .. "$batch/goed/terug"
+# an unreadable profile (root reads everything: then this case is skipped)
+unreadable=""
+if [ "$(id -u)" = 0 ]; then
+    echo "e2e-batch: running as root: the unreadable-file case is skipped (root can read a mode 000 file)"
+else
+    cp "$top/fixtures/profiles/voldoet-alles.yaml" "$batch/geheim.yaml"
+    chmod 000 "$batch/geheim.yaml"
+    unreadable=$batch/geheim.yaml
+fi
+
+# the inputs that must each appear exactly once, with the status they must have
+expected=$tmp/expected
+{
+    echo "$batch/fout/alias-bomb.yaml	invalid"
+    echo "$batch/fout/percent-ja.yaml	invalid"
+    echo "$batch/fout/syntax.yaml	invalid"
+    [ -n "$unreadable" ] && echo "$unreadable	invalid"
+    echo "$batch/goed/de-wilgen.yml	incomplete"
+    echo "$batch/goed/faalt-a01.yaml	not_compliant"
+    echo "$batch/goed/terug	invalid"
+    echo "$batch/goed/voldoet-alles.yaml	compliant"
+    echo "$batch/plaatje.yaml	invalid"
+    echo "$tmp/lege-map	invalid"
+    echo "-	compliant"
+} >"$expected"
+
+out=$tmp/report.json
+"$bin" check --format json "$batch" "$batch/goed/voldoet-alles.yaml" "$tmp/lege-map" - \
+    <"$top/fixtures/profiles/voldoet-alles.yaml" >"$out" 2>"$tmp/stderr"
+status=$?
+check "exit status is 2 (some inputs are invalid), not $status" [ "$status" = 2 ]
+
+# every check the JSON allows, one line each: "ok WHAT" or "FAIL WHAT"
+python3 - "$out" "$expected" >"$tmp/verdicts" 2>&1 <<'EOF'
+import collections, json, sys
+
+report_path, expected_path = sys.argv[1], sys.argv[2]
+def say(ok, what):
+    print(("ok " if ok else "FAIL ") + what)
+
+try:
+    with open(report_path, encoding="utf-8") as f:
+        report = json.load(f)
+except Exception as e:  # not JSON: nothing else can be checked
+    say(False, "the report is JSON (%s)" % e)
+    sys.exit(0)
+say(True, "the report is JSON")
+
+expected = {}
+with open(expected_path, encoding="utf-8") as f:
+    for line in f:
+        path, status = line.rstrip("\n").split("\t")
+        expected[path] = status
+
+profiles = report.get("profiles", [])
+counts = collections.Counter(p.get("file") for p in profiles)
+for path, status in sorted(expected.items()):
+    n = counts.get(path, 0)
+    say(n == 1, "%s is reported exactly once (%d times)" % (path, n))
+    got = [p.get("status") for p in profiles if p.get("file") == path]
+    say(got[:1] == [status], "%s is %s (%s)" % (path, status, ", ".join(map(str, got)) or "absent"))
+extra = sorted(set(counts) - set(expected))
+say(not extra, "nothing else is reported (%s)" % ", ".join(map(str, extra)))
+say(report.get("summary", {}).get("profiles") == len(profiles) == len(expected),
+    "the summary counts %d profiles" % len(expected))
+for p in profiles:
+    if p.get("status") == "invalid":
+        errs = p.get("errors") or []
+        say(len(errs) >= 1 and all(e.get("message") for e in errs), "%s says why it is invalid" % p.get("file"))
+
+def first_message(path):
+    for p in profiles:
+        if p.get("file") == path and p.get("errors"):
+            return p["errors"][0].get("message", "")
+    return ""
+loop = [k for k in expected if k.endswith("/terug")][0]
+say("loops back" in first_message(loop), "the symlink loop is named as one: " + first_message(loop))
+empty = [k for k in expected if k.endswith("/lege-map")][0]
+say("holds no profiles" in first_message(empty), "the empty directory is named as one: " + first_message(empty))
+png = [k for k in expected if k.endswith("/plaatje.yaml")][0]
+say("UTF-8" in first_message(png), "the PNG named .yaml is refused as text that is not UTF-8: " + first_message(png))
+for k in expected:
+    if k.endswith("/geheim.yaml"):
+        say("cannot read" in first_message(k), "the unreadable file is named as one: " + first_message(k))
+EOF
+while IFS= read -r line; do
+    case $line in
+    "ok "*) ok ;;
+    *) fail "${line#FAIL }" ;;
+    esac
+done <"$tmp/verdicts"
+
+# the same batch as text: the same exit status, and every input named
+"$bin" check "$batch" "$tmp/lege-map" - <"$top/fixtures/profiles/voldoet-alles.yaml" >"$tmp/report.txt" 2>&1
+status=$?
+check "the text report exits 2 as well, not $status" [ "$status" = 2 ]
+while IFS='	' read -r path _; do
+    [ "$path" = - ] && continue
+    check "the text report names $path" grep -qF "$path" "$tmp/report.txt"
+done <"$expected"
+
+echo "e2e-batch: $passed passed, $failed failed"
+[ "$failed" = 0 ]
