@@ -4,29 +4,109 @@
 #include <dirent.h>
 #include <stdbool.h>
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-static int push(sc_inputs *in, const char *path, const char *problem)
+/* The paths listed before the current sc_inputs_add call, so that push() finds a path given
+ * twice without comparing it with every path before it (a shell glob of 10,000 profiles). The
+ * paths one call adds are distinct by construction (one directory's names, under distinct
+ * directories), so they are looked up only against earlier calls' paths, and a single directory
+ * needs no table at all. An open-addressing table of item indexes + 1, kept beside the list and
+ * rebuilt when it describes another list. */
+static struct {
+    const sc_inputs *owner;
+    size_t count;       /* owner->items[0 .. count) are in the table */
+    uint32_t *slots;
+    size_t mask;
+} seen;
+
+static size_t path_hash(const char *s)
 {
-    for (size_t i = 0; i < in->len; i++)
-        if (strcmp(in->items[i].path, path) == 0)
+    uint64_t h = 14695981039346656037ull;
+    for (; *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ull;
+    }
+    return (size_t)h;
+}
+
+static void seen_forget(void)
+{
+    free(seen.slots);
+    memset(&seen, 0, sizeof seen);
+}
+
+/* The slot holding `path`, or the empty slot where it would go. */
+static size_t seen_slot(const sc_inputs *in, const char *path)
+{
+    size_t i = path_hash(path) & seen.mask;
+    while (seen.slots[i] && strcmp(in->items[seen.slots[i] - 1].path, path) != 0)
+        i = (i + 1) & seen.mask;
+    return i;
+}
+
+/* Make the table hold exactly in->items[0 .. upto); -1 when out of memory. */
+static int seen_sync(const sc_inputs *in, size_t upto)
+{
+    if (seen.owner != in || seen.count > upto) {
+        seen_forget();
+        seen.owner = in;
+    }
+    if (upto >= UINT32_MAX / 2)
+        return -1;
+    if (!seen.slots || upto * 2 > seen.mask + 1) {
+        size_t cap = 64;
+        while (cap < upto * 2)
+            cap *= 2;
+        uint32_t *slots = calloc(cap, sizeof *slots);
+        if (!slots)
+            return -1;
+        free(seen.slots);
+        seen.slots = slots;
+        seen.mask = cap - 1;
+        seen.count = 0;
+    }
+    for (; seen.count < upto; seen.count++)
+        seen.slots[seen_slot(in, in->items[seen.count].path)] = (uint32_t)seen.count + 1;
+    return 0;
+}
+
+/* Add a path the list takes over (malloc'd; freed here when it is listed already), unless one of
+ * the first `before` items has it. */
+static int push_owned(sc_inputs *in, char *path, const char *problem, size_t before)
+{
+    if (!path)
+        return -1;
+    if (before) {
+        if (seen_sync(in, before) != 0) {
+            free(path);
+            return -1;
+        }
+        if (seen.slots[seen_slot(in, path)]) {
+            free(path);
             return 0;
+        }
+    }
     if (in->len == in->cap) {
         size_t cap = in->cap ? in->cap * 2 : 16;
         sc_input *items = realloc(in->items, cap * sizeof *items);
-        if (!items)
+        if (!items) {
+            free(path);
             return -1;
+        }
         in->items = items;
         in->cap = cap;
     }
-    char *copy = strdup(path);
-    if (!copy)
-        return -1;
-    in->items[in->len++] = (sc_input){copy, problem};
+    in->items[in->len++] = (sc_input){path, problem};
     return 0;
+}
+
+static int push(sc_inputs *in, const char *path, const char *problem, size_t before)
+{
+    return push_owned(in, strdup(path), problem, before);
 }
 
 static bool is_profile_name(const char *name)
@@ -47,18 +127,18 @@ typedef struct dir_stack {
 } dir_stack;
 
 /* Adds the profiles below dir; returns how many inputs it added, or -1 when out of memory. */
-static long add_dir(sc_inputs *in, const char *dir, const dir_stack *up)
+static long add_dir(sc_inputs *in, const char *dir, const dir_stack *up, size_t before)
 {
     struct stat st;
     if (stat(dir, &st) != 0)
-        return push(in, dir, strerror(errno)) == 0 ? 1 : -1;
+        return push(in, dir, strerror(errno), before) == 0 ? 1 : -1;
     for (const dir_stack *s = up; s; s = s->up)
         if (s->dev == st.st_dev && s->ino == st.st_ino)
-            return push(in, dir, "directory loops back to a directory above it (symbolic link); not followed") == 0 ? 1 : -1;
+            return push(in, dir, "directory loops back to a directory above it (symbolic link); not followed", before) == 0 ? 1 : -1;
     dir_stack here = {st.st_dev, st.st_ino, up};
     DIR *d = opendir(dir);
     if (!d)
-        return push(in, dir, strerror(errno)) == 0 ? 1 : -1;
+        return push(in, dir, strerror(errno), before) == 0 ? 1 : -1;
     char **names = NULL;
     size_t n = 0, cap = 0;
     struct dirent *e;
@@ -94,17 +174,19 @@ static long add_dir(sc_inputs *in, const char *dir, const dir_stack *up)
             const char *base = strrchr(names[i], '/') + 1;
             if (stat(names[i], &es) != 0) {
                 if (is_profile_name(base)) {
-                    rc = push(in, names[i], strerror(errno));
+                    rc = push_owned(in, names[i], strerror(errno), before);
+                    names[i] = NULL;
                     added++;
                 }
             } else if (S_ISDIR(es.st_mode)) {
-                long k = add_dir(in, names[i], &here);
+                long k = add_dir(in, names[i], &here, before);
                 if (k < 0)
                     rc = -1;
                 else
                     added += k;
             } else if (is_profile_name(base)) {
-                rc = push(in, names[i], NULL);
+                rc = push_owned(in, names[i], NULL, before);
+                names[i] = NULL;
                 added++;
             }
         }
@@ -118,24 +200,27 @@ static long add_dir(sc_inputs *in, const char *dir, const dir_stack *up)
 
 int sc_inputs_add(sc_inputs *in, const char *path)
 {
+    size_t before = in->len;
     if (strcmp(path, "-") == 0)
-        return push(in, "-", NULL);
+        return push(in, "-", NULL, before);
     struct stat st;
     if (stat(path, &st) != 0)
-        return push(in, path, errno == ENOENT ? "no such file or directory" : strerror(errno));
+        return push(in, path, errno == ENOENT ? "no such file or directory" : strerror(errno), before);
     if (S_ISDIR(st.st_mode)) {
-        long k = add_dir(in, path, NULL);
+        long k = add_dir(in, path, NULL, before);
         if (k < 0)
             return -1;
         if (k == 0)
-            return push(in, path, "directory holds no profiles (*.yaml or *.yml)");
+            return push(in, path, "directory holds no profiles (*.yaml or *.yml)", before);
         return 0;
     }
-    return push(in, path, NULL);
+    return push(in, path, NULL, before);
 }
 
 void sc_inputs_free(sc_inputs *in)
 {
+    if (seen.owner == in)
+        seen_forget();
     for (size_t i = 0; i < in->len; i++)
         free(in->items[i].path);
     free(in->items);
