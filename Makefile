@@ -115,8 +115,10 @@ FUZZ_BUILD   := build-fuzz
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 60
 FUZZ_SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
-FUZZ_RUNOPTS ?= -timeout=5 -rss_limit_mb=512 -max_len=16384 -print_final_stats=1
+FUZZ_RUNOPTS ?= -timeout=5 -rss_limit_mb=512 -print_final_stats=1
 FUZZ_TARGETS := rules profile
+FUZZ_MAXLEN_rules   := 32768
+FUZZ_MAXLEN_profile := 16384
 FUZZ_SEEDS_rules   := rules tests/compile-pass tests/compile-fail tests/fuzz/regressions/rules
 FUZZ_SEEDS_profile := fixtures/profiles fixtures/samples tests/bad tests/fuzz/regressions/profile
 
@@ -134,12 +136,13 @@ $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_BUILD)
 fuzz: fuzz-build
 	@status=0; for t in $(FUZZ_TARGETS); do \
 	    corpus=$(FUZZ_BUILD)/corpus-$$t; mkdir -p $$corpus $(FUZZ_BUILD)/findings-$$t; \
-	    case $$t in rules) seeds="$(FUZZ_SEEDS_rules)";; *) seeds="$(FUZZ_SEEDS_profile)";; esac; \
+	    case $$t in rules) seeds="$(FUZZ_SEEDS_rules)"; maxlen=$(FUZZ_MAXLEN_rules);; \
+	                *) seeds="$(FUZZ_SEEDS_profile)"; maxlen=$(FUZZ_MAXLEN_profile);; esac; \
 	    for d in $$seeds; do [ -d "$$d" ] || continue; \
 	        find "$$d" -type f ! -name '*.md' | while IFS= read -r f; do \
 	            cp "$$f" "$$corpus/seed-$$(printf '%s' "$$f" | tr '/' '_')"; done; done; \
 	    echo "fuzz: $$t for $(FUZZ_SECONDS) s ($$(ls $$corpus | wc -l) inputs in $$corpus)"; \
-	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) $(FUZZ_RUNOPTS) -dict=tests/fuzz/$$t.dict \
+	    $(FUZZ_BUILD)/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$maxlen $(FUZZ_RUNOPTS) -dict=tests/fuzz/$$t.dict \
 	        -artifact_prefix=$(FUZZ_BUILD)/findings-$$t/ $$corpus || status=1; \
 	done; exit $$status
 # ==== end of fuzzing ====================================================================
