@@ -6,30 +6,96 @@
 
 #include "report.h"
 
-static void key(sc_out *o, const char *k)
+/* The writer assembles its output in a small buffer and hands it to sc_out a few kilobytes at a
+ * time, instead of calling sc_out for every quote, key and comma. */
+typedef struct jbuf {
+    sc_out *o;
+    size_t n;
+    char b[4096];
+} jbuf;
+
+static void jb_flush(jbuf *j)
 {
-    sc_out_putc(o, '"');
-    sc_out_puts(o, k);
-    sc_out_puts(o, "\":");
+    if (j->n) {
+        sc_out_write(j->o, j->b, j->n);
+        j->n = 0;
+    }
 }
 
-static void str(sc_out *o, const char *s)
+static void jb_write(jbuf *j, const char *s, size_t n)
 {
-    if (!s) {
-        sc_out_puts(o, "null");
+    if (n > sizeof j->b - j->n) {
+        jb_flush(j);
+        if (n > sizeof j->b) {
+            sc_out_write(j->o, s, n);
+            return;
+        }
+    }
+    memcpy(j->b + j->n, s, n);
+    j->n += n;
+}
+
+static void jb_putc(jbuf *j, char c)
+{
+    if (j->n == sizeof j->b)
+        jb_flush(j);
+    j->b[j->n++] = c;
+}
+
+static void jb_puts(jbuf *j, const char *s)
+{
+    jb_write(j, s, strlen(s));
+}
+
+static void put_uint(jbuf *o, uint64_t u)
+{
+    char digits[24];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    jb_write(o, digits + n, sizeof digits - n);
+}
+
+/* String content as sc_write_json_string escapes it; most strings need no escaping at all. */
+static void jb_json_string(jbuf *o, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p && *p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f)
+        p++;
+    if (!*p) {
+        jb_write(o, s, (size_t)(p - (const unsigned char *)s));
         return;
     }
-    sc_out_putc(o, '"');
-    sc_write_json_string(o, s);
-    sc_out_putc(o, '"');
+    jb_flush(o);
+    sc_write_json_string(o->o, s);
 }
 
-static void kv_str(sc_out *o, const char *k, const char *v, bool comma)
+static void key(jbuf *o, const char *k)
+{
+    jb_putc(o, '"');
+    jb_puts(o, k);
+    jb_puts(o, "\":");
+}
+
+static void str(jbuf *o, const char *s)
+{
+    if (!s) {
+        jb_puts(o, "null");
+        return;
+    }
+    jb_putc(o, '"');
+    jb_json_string(o, s);
+    jb_putc(o, '"');
+}
+
+static void kv_str(jbuf *o, const char *k, const char *v, bool comma)
 {
     key(o, k);
     str(o, v);
     if (comma)
-        sc_out_putc(o, ',');
+        jb_putc(o, ',');
 }
 
 /* --- the parts of the report that depend on the rules alone -------------------------------------
@@ -68,38 +134,40 @@ static const json_cache *cache_for(const sc_writer *w, const sc_rules *r)
                : NULL;
 }
 
-static void put_fragment(sc_out *o, const json_cache *c, size_t k)
+static void put_fragment(jbuf *o, const json_cache *c, size_t k)
 {
-    sc_out_write(o, c->text.buf + c->at[k], c->at[k + 1] - c->at[k]);
+    jb_write(o, c->text.buf + c->at[k], c->at[k + 1] - c->at[k]);
 }
 
-static void item_head(sc_out *o, const sc_item *it)
+static void item_head(jbuf *o, const sc_item *it)
 {
-    sc_out_putc(o, '{');
+    jb_putc(o, '{');
     kv_str(o, "id", it->id, true);
     kv_str(o, "text", it->text, true);
 }
 
-static void item_norms(sc_writer *w, sc_out *o, const sc_item *it, uint32_t i)
+static void item_norms(sc_writer *w, jbuf *o, const sc_item *it, uint32_t i)
 {
     kv_str(o, "norm", it->norm ? sc_writer_words(w, it->norm, i) : NULL, true);
     kv_str(o, "ambition_norm", it->ambition ? sc_writer_words(w, it->ambition, i) : NULL, true);
     kv_str(o, "source", it->source, true);
 }
 
-static void item_rules(sc_out *o, const sc_rules *r, const sc_item *it)
+static void item_rules(jbuf *o, const sc_rules *r, const sc_item *it)
 {
     key(o, "rules");
-    sc_out_putc(o, '{');
+    jb_putc(o, '{');
     kv_str(o, "file", r->files[it->pos.file].path, true);
-    sc_out_printf(o, "\"line\":%u,", it->pos.line);
+    jb_puts(o, "\"line\":");
+    put_uint(o, it->pos.line);
+    jb_putc(o, ',');
     kv_str(o, "layer", r->files[it->pos.file].ruleset, false);
-    sc_out_puts(o, "}}");
+    jb_puts(o, "}}");
 }
 
-static void agreement_head(sc_out *o, const sc_agreement *ag)
+static void agreement_head(jbuf *o, const sc_agreement *ag)
 {
-    sc_out_putc(o, '{');
+    jb_putc(o, '{');
     kv_str(o, "id", ag->id, true);
     kv_str(o, "title", ag->title, true);
     kv_str(o, "source", ag->source, true);
@@ -112,24 +180,26 @@ static void cache_build(sc_writer *w, const sc_rules *r)
     cache.at = malloc((n + 1) * sizeof *cache.at);
     if (!cache.at)
         return;
-    sc_out *o = &cache.text;
-    sc_out_init_mem(o);
+    sc_out_init_mem(&cache.text);
+    jbuf j = {.o = &cache.text};
+    jbuf *o = &j;
     size_t k = 0;
     for (uint32_t i = 0; i < r->nitems; i++) {
         const sc_item *it = &r->items[i];
-        cache.at[k++] = o->len;
+        cache.at[k++] = cache.text.len + o->n;
         item_head(o, it);
-        cache.at[k++] = o->len;
+        cache.at[k++] = cache.text.len + o->n;
         item_norms(w, o, it, i);
-        cache.at[k++] = o->len;
+        cache.at[k++] = cache.text.len + o->n;
         item_rules(o, r, it);
     }
     for (uint32_t a = 0; a < r->nagreements; a++) {
-        cache.at[k++] = o->len;
+        cache.at[k++] = cache.text.len + o->n;
         agreement_head(o, &r->agreements[a]);
     }
-    cache.at[k] = o->len;
-    if (o->failed || !o->buf) {
+    cache.at[k] = cache.text.len + o->n;
+    jb_flush(o);
+    if (cache.text.failed || !cache.text.buf) {
         cache_drop();
         return;
     }
@@ -140,62 +210,53 @@ static void cache_build(sc_writer *w, const sc_rules *r)
 
 static void json_begin(sc_writer *w, const sc_rules *r)
 {
-    sc_out *o = w->out;
+    jbuf j = {.o = w->out};
+    jbuf *o = &j;
     w->rules = r;
-    sc_out_puts(o, "{\"format\":1,\"tool\":{\"name\":\"sopcheck\",");
+    jb_puts(o, "{\"format\":1,\"tool\":{\"name\":\"sopcheck\",");
     kv_str(o, "version", w->opts.tool_version ? w->opts.tool_version : "", false);
-    sc_out_puts(o, "},\"rules\":{");
+    jb_puts(o, "},\"rules\":{");
     if (r) {
         kv_str(o, "name", r->name, true);
         kv_str(o, "version", r->version, true);
         key(o, "files");
-        sc_out_putc(o, '[');
+        jb_putc(o, '[');
         for (uint32_t i = 0; i < r->nfiles; i++) {
             if (i)
-                sc_out_putc(o, ',');
-            sc_out_putc(o, '{');
+                jb_putc(o, ',');
+            jb_putc(o, '{');
             kv_str(o, "path", r->files[i].path, true);
             kv_str(o, "ruleset", r->files[i].ruleset, true);
             kv_str(o, "version", r->files[i].version, false);
-            sc_out_putc(o, '}');
+            jb_putc(o, '}');
         }
-        sc_out_putc(o, ']');
+        jb_putc(o, ']');
     }
-    sc_out_puts(o, "},\"profiles\":[\n");
+    jb_puts(o, "},\"profiles\":[\n");
+    jb_flush(o);
     if (r)
         cache_build(w, r);
 }
 
-static void put_uint(sc_out *o, uint64_t u)
-{
-    char digits[24];
-    size_t n = sizeof digits;
-    do {
-        digits[--n] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    sc_out_write(o, digits + n, sizeof digits - n);
-}
-
 /* A number as sc_format_number writes it; whole numbers (most answers) without printf. */
-static void put_number(sc_out *o, double x)
+static void put_number(jbuf *o, double x)
 {
     if (x > -1e15 && x < 1e15 && x == (double)(int64_t)x && !(x == 0 && signbit(x))) {
         int64_t whole = (int64_t)x;
         if (whole < 0)
-            sc_out_putc(o, '-');
+            jb_putc(o, '-');
         put_uint(o, whole < 0 ? (uint64_t)-whole : (uint64_t)whole);
         return;
     }
     char buf[48];
     sc_format_number(buf, sizeof buf, x);
-    sc_out_puts(o, buf);
+    jb_puts(o, buf);
 }
 
-static void value(sc_out *o, const sc_rules *r, uint32_t i, const sc_value *v)
+static void value(jbuf *o, const sc_rules *r, uint32_t i, const sc_value *v)
 {
     if (!v->present) {
-        sc_out_puts(o, "null");
+        jb_puts(o, "null");
         return;
     }
     const sc_type *t = &r->items[i].type;
@@ -213,25 +274,24 @@ static void value(sc_out *o, const sc_rules *r, uint32_t i, const sc_value *v)
     case SC_TYPE_SCALE: str(o, r->scales[t->scale].members[v->v.member].name); return;
     case SC_TYPE_SET: {
         const sc_scale *sc = &r->scales[t->scale];
-        sc_out_putc(o, '[');
+        jb_putc(o, '[');
         bool first = true;
         for (uint32_t k = 0; k < sc->nmembers && k < 64; k++)
             if ((v->v.set >> k) & 1u) {
                 if (!first)
-                    sc_out_putc(o, ',');
+                    jb_putc(o, ',');
                 first = false;
                 str(o, sc->members[k].name);
             }
-        sc_out_putc(o, ']');
+        jb_putc(o, ']');
         return;
     }
     case SC_TYPE_TEXT: str(o, v->v.text ? v->v.text : v->raw); return;
     }
 }
 
-static void item(sc_writer *w, const sc_result *res, uint32_t i)
+static void item(sc_writer *w, jbuf *o, const sc_result *res, uint32_t i)
 {
-    sc_out *o = w->out;
     const sc_rules *r = res->rules;
     const sc_item *it = &r->items[i];
     const sc_item_result *ir = &res->items[i];
@@ -245,20 +305,20 @@ static void item(sc_writer *w, const sc_result *res, uint32_t i)
     kv_str(o, "ambition", sc_ambition_id(ir->ambition), true);
     key(o, "value");
     value(o, r, i, v);
-    sc_out_putc(o, ',');
+    jb_putc(o, ',');
     kv_str(o, "category", ir->category != SC_NONE ? r->bandsets[it->type.bands].bands[ir->category].name : NULL, true);
     if (c)
         put_fragment(o, c, (size_t)i * ITEM_FRAGMENTS + ITEM_NORMS);
     else
         item_norms(w, o, it, i);
     if (v->present || v->line) {
-        sc_out_puts(o, "\"line\":");
+        jb_puts(o, "\"line\":");
         put_uint(o, v->line);
-        sc_out_puts(o, ",\"col\":");
+        jb_puts(o, ",\"col\":");
         put_uint(o, v->col);
-        sc_out_putc(o, ',');
+        jb_putc(o, ',');
     } else {
-        sc_out_puts(o, "\"line\":null,\"col\":null,");
+        jb_puts(o, "\"line\":null,\"col\":null,");
     }
     if (c)
         put_fragment(o, c, (size_t)i * ITEM_FRAGMENTS + ITEM_RULES);
@@ -268,63 +328,68 @@ static void item(sc_writer *w, const sc_result *res, uint32_t i)
 
 static void json_profile(sc_writer *w, const sc_result *res)
 {
-    sc_out *o = w->out;
+    jbuf j = {.o = w->out};
+    jbuf *o = &j;
     const sc_rules *r = res->rules;
     if (w->count++)
-        sc_out_puts(o, ",\n");
-    sc_out_putc(o, '{');
+        jb_puts(o, ",\n");
+    jb_putc(o, '{');
     kv_str(o, "file", res->profile && res->profile->path ? res->profile->path : "", true);
     key(o, "school");
-    sc_out_putc(o, '{');
+    jb_putc(o, '{');
     static const char *const fields[][2] = {{"brin", "school.brin"},       {"naam", "school.naam"},
                                             {"bestuur", "school.bestuur"}, {"wijk", "school.wijk"},
                                             {"peildatum", "school.peildatum"}};
     for (int k = 0; k < 5; k++)
         kv_str(o, fields[k][0], sc_result_school(res, fields[k][1]), k < 4);
-    sc_out_puts(o, "},");
+    jb_puts(o, "},");
     kv_str(o, "status", sc_profile_status_id(res->status), true);
     key(o, "errors");
-    sc_out_putc(o, '[');
+    jb_putc(o, '[');
     for (uint32_t k = 0; k < res->nerrors; k++) {
         const sc_profile_error *e = &res->errors[k];
         if (k)
-            sc_out_putc(o, ',');
-        sc_out_printf(o, "{\"line\":%u,\"col\":%u,", e->line, e->col);
+            jb_putc(o, ',');
+        jb_puts(o, "{\"line\":");
+        put_uint(o, e->line);
+        jb_puts(o, ",\"col\":");
+        put_uint(o, e->col);
+        jb_putc(o, ',');
         kv_str(o, "severity", e->severity == SC_SEV_ERROR ? "error" : "warning", true);
         kv_str(o, "message", e->message, true);
         kv_str(o, "hint", e->hint, false);
-        sc_out_putc(o, '}');
+        jb_putc(o, '}');
     }
-    sc_out_puts(o, "]");
+    jb_puts(o, "]");
     if (res->status != SC_PROFILE_INVALID && res->items) {
-        sc_out_puts(o, ",\"promises\":[");
+        jb_puts(o, ",\"promises\":[");
         for (uint32_t p = 0; p < r->npromises; p++) {
             const sc_promise *pr = &r->promises[p];
             if (p)
-                sc_out_putc(o, ',');
-            sc_out_putc(o, '{');
+                jb_putc(o, ',');
+            jb_putc(o, '{');
             kv_str(o, "id", pr->id, true);
             kv_str(o, "status", sc_group_status_id(res->promises[p]), true);
             key(o, "agreements");
-            sc_out_putc(o, '[');
+            jb_putc(o, '[');
             for (uint32_t k = 0; k < pr->nagreements; k++) {
                 if (k)
-                    sc_out_putc(o, ',');
+                    jb_putc(o, ',');
                 str(o, r->agreements[pr->agreements[k]].id);
             }
-            sc_out_puts(o, "],\"items\":[");
+            jb_puts(o, "],\"items\":[");
             for (uint32_t k = 0; k < pr->nitems; k++) {
                 if (k)
-                    sc_out_putc(o, ',');
-                item(w, res, pr->items[k]);
+                    jb_putc(o, ',');
+                item(w, o, res, pr->items[k]);
             }
-            sc_out_puts(o, "]}");
+            jb_puts(o, "]}");
         }
-        sc_out_puts(o, "],\"agreements\":[");
+        jb_puts(o, "],\"agreements\":[");
         for (uint32_t a = 0; a < r->nagreements; a++) {
             const sc_agreement *ag = &r->agreements[a];
             if (a)
-                sc_out_puts(o, ",\n");
+                jb_puts(o, ",\n");
             const json_cache *c = cache_for(w, r);
             if (c)
                 put_fragment(o, c, (size_t)r->nitems * ITEM_FRAGMENTS + (size_t)a * AGREEMENT_FRAGMENTS + AGREEMENT_HEAD);
@@ -332,15 +397,15 @@ static void json_profile(sc_writer *w, const sc_result *res)
                 agreement_head(o, ag);
             kv_str(o, "status", sc_group_status_id(res->agreements[a]), true);
             key(o, "items");
-            sc_out_putc(o, '[');
+            jb_putc(o, '[');
             for (uint32_t k = 0; k < ag->nitems; k++) {
                 if (k)
-                    sc_out_putc(o, ',');
-                item(w, res, ag->items[k]);
+                    jb_putc(o, ',');
+                item(w, o, res, ag->items[k]);
             }
-            sc_out_puts(o, "]}");
+            jb_puts(o, "]}");
         }
-        sc_out_puts(o, "],\"categories\":{");
+        jb_puts(o, "],\"categories\":{");
         for (uint32_t b = 0; b < r->nbandsets; b++) {
             const sc_bandset *bs = &r->bandsets[b];
             unsigned counts[64] = {0};
@@ -348,21 +413,30 @@ static void json_profile(sc_writer *w, const sc_result *res)
                 if (r->items[i].type.bands == b && res->items[i].category != SC_NONE && res->items[i].category < 64)
                     counts[res->items[i].category]++;
             if (b)
-                sc_out_putc(o, ',');
+                jb_putc(o, ',');
             key(o, bs->name);
-            sc_out_putc(o, '{');
-            for (uint32_t k = 0; k < bs->nbands; k++)
-                sc_out_printf(o, "%s\"%s\":%u", k ? "," : "", bs->bands[k].name, k < 64 ? counts[k] : 0);
-            sc_out_putc(o, '}');
+            jb_putc(o, '{');
+            for (uint32_t k = 0; k < bs->nbands; k++) {
+                jb_puts(o, k ? ",\"" : "\"");
+                jb_puts(o, bs->bands[k].name);
+                jb_puts(o, "\":");
+                put_uint(o, k < 64 ? counts[k] : 0);
+            }
+            jb_putc(o, '}');
         }
         unsigned reached = 0, open = 0;
         for (uint32_t i = 0; i < r->nitems; i++) {
             reached += res->items[i].ambition == SC_AMBITION_REACHED;
             open += res->items[i].ambition == SC_AMBITION_OPEN;
         }
-        sc_out_printf(o, "},\"ambitions\":{\"reached\":%u,\"open\":%u}", reached, open);
+        jb_puts(o, "},\"ambitions\":{\"reached\":");
+        put_uint(o, reached);
+        jb_puts(o, ",\"open\":");
+        put_uint(o, open);
+        jb_putc(o, '}');
     }
-    sc_out_putc(o, '}');
+    jb_putc(o, '}');
+    jb_flush(o);
 }
 
 static void json_end(sc_writer *w, const sc_summary *s)
