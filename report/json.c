@@ -101,10 +101,11 @@ static void kv_str(jbuf *o, const char *k, const char *v, bool comma)
 /* --- the parts of the report that depend on the rules alone -------------------------------------
  *
  * Most of the bytes of a profile's report are the same for every profile: an item's id, text,
- * norm in words, source and rules location; an agreement's id, title and source. They are
- * rendered once, when a writer begins, into one buffer, and copied from there for each profile.
- * The cache belongs to the writer that built it (one per thread); any other writer, or a writer
- * whose rules or language changed, renders everything itself, so the output never depends on it. */
+ * norm in words, source and rules location; an agreement's id, title and source; the few ways
+ * an item's status, ambition, category and scale value can read. They are rendered once, when a
+ * writer begins, into one buffer, and copied from there for each profile. The cache belongs to
+ * the writer that built it (one per thread); any other writer, or a writer whose rules or
+ * language changed, renders everything itself, so the output never depends on it. */
 
 typedef struct json_cache {
     const sc_writer *owner;
@@ -112,11 +113,15 @@ typedef struct json_cache {
     sc_lang lang;
     sc_out text;          /* the fragments, back to back */
     size_t *at;           /* fragment k is text.buf[at[k] .. at[k + 1]) */
+    size_t first_agreement, first_status, no_category;
+    size_t *first_member; /* per scale: the fragment of its member 0 */
+    size_t *first_band;   /* per bandset: the fragment of its band 0 */
 } json_cache;
 
-/* Fragments per item and per agreement, in this order. */
+/* Fragments per item, in this order. */
 enum { ITEM_HEAD, ITEM_NORMS, ITEM_RULES, ITEM_FRAGMENTS };
-enum { AGREEMENT_HEAD, AGREEMENT_FRAGMENTS };
+#define ITEM_STATUSES (SC_ITEM_NOT_APPLICABLE + 1)
+#define AMBITION_STATUSES (SC_AMBITION_OPEN + 1)
 
 static _Thread_local json_cache cache;
 
@@ -124,6 +129,8 @@ static void cache_drop(void)
 {
     sc_out_free(&cache.text);
     free(cache.at);
+    free(cache.first_member);
+    free(cache.first_band);
     memset(&cache, 0, sizeof cache);
 }
 
@@ -144,6 +151,14 @@ static void item_head(jbuf *o, const sc_item *it)
     jb_putc(o, '{');
     kv_str(o, "id", it->id, true);
     kv_str(o, "text", it->text, true);
+}
+
+/* Up to the value: `"status":...,"ambition":...,"value":`. */
+static void item_status(jbuf *o, sc_item_status status, sc_ambition_status ambition)
+{
+    kv_str(o, "status", sc_item_status_id(status), true);
+    kv_str(o, "ambition", sc_ambition_id(ambition), true);
+    key(o, "value");
 }
 
 static void item_norms(sc_writer *w, jbuf *o, const sc_item *it, uint32_t i)
@@ -176,30 +191,64 @@ static void agreement_head(jbuf *o, const sc_agreement *ag)
 static void cache_build(sc_writer *w, const sc_rules *r)
 {
     cache_drop();
-    size_t n = (size_t)r->nitems * ITEM_FRAGMENTS + (size_t)r->nagreements * AGREEMENT_FRAGMENTS;
+    size_t n = (size_t)r->nitems * ITEM_FRAGMENTS + r->nagreements + ITEM_STATUSES * AMBITION_STATUSES + 1;
+    for (uint32_t sc = 0; sc < r->nscales; sc++)
+        n += r->scales[sc].nmembers;
+    for (uint32_t b = 0; b < r->nbandsets; b++)
+        n += r->bandsets[b].nbands;
     cache.at = malloc((n + 1) * sizeof *cache.at);
-    if (!cache.at)
+    cache.first_member = malloc((r->nscales + 1) * sizeof *cache.first_member);
+    cache.first_band = malloc((r->nbandsets + 1) * sizeof *cache.first_band);
+    if (!cache.at || !cache.first_member || !cache.first_band) {
+        cache_drop();
         return;
+    }
     sc_out_init_mem(&cache.text);
     jbuf j = {.o = &cache.text};
     jbuf *o = &j;
     size_t k = 0;
+#define NEXT_FRAGMENT() (cache.at[k++] = cache.text.len + o->n)
     for (uint32_t i = 0; i < r->nitems; i++) {
         const sc_item *it = &r->items[i];
-        cache.at[k++] = cache.text.len + o->n;
+        NEXT_FRAGMENT();
         item_head(o, it);
-        cache.at[k++] = cache.text.len + o->n;
+        NEXT_FRAGMENT();
         item_norms(w, o, it, i);
-        cache.at[k++] = cache.text.len + o->n;
+        NEXT_FRAGMENT();
         item_rules(o, r, it);
     }
+    cache.first_agreement = k;
     for (uint32_t a = 0; a < r->nagreements; a++) {
-        cache.at[k++] = cache.text.len + o->n;
+        NEXT_FRAGMENT();
         agreement_head(o, &r->agreements[a]);
     }
-    cache.at[k] = cache.text.len + o->n;
+    cache.first_status = k;
+    for (int st = 0; st < ITEM_STATUSES; st++)
+        for (int am = 0; am < AMBITION_STATUSES; am++) {
+            NEXT_FRAGMENT();
+            item_status(o, (sc_item_status)st, (sc_ambition_status)am);
+        }
+    cache.no_category = k;
+    NEXT_FRAGMENT();
+    kv_str(o, "category", NULL, true);
+    for (uint32_t sc = 0; sc < r->nscales; sc++) {
+        cache.first_member[sc] = k;
+        for (uint32_t m = 0; m < r->scales[sc].nmembers; m++) {
+            NEXT_FRAGMENT();
+            str(o, r->scales[sc].members[m].name);
+        }
+    }
+    for (uint32_t b = 0; b < r->nbandsets; b++) {
+        cache.first_band[b] = k;
+        for (uint32_t m = 0; m < r->bandsets[b].nbands; m++) {
+            NEXT_FRAGMENT();
+            kv_str(o, "category", r->bandsets[b].bands[m].name, true);
+        }
+    }
+    NEXT_FRAGMENT();
+#undef NEXT_FRAGMENT
     jb_flush(o);
-    if (cache.text.failed || !cache.text.buf) {
+    if (k != n + 1 || cache.text.failed || !cache.text.buf) {
         cache_drop();
         return;
     }
@@ -253,7 +302,7 @@ static void put_number(jbuf *o, double x)
     jb_puts(o, buf);
 }
 
-static void value(jbuf *o, const sc_rules *r, uint32_t i, const sc_value *v)
+static void value(jbuf *o, const sc_rules *r, uint32_t i, const sc_value *v, const json_cache *c)
 {
     if (!v->present) {
         jb_puts(o, "null");
@@ -271,7 +320,12 @@ static void value(jbuf *o, const sc_rules *r, uint32_t i, const sc_value *v)
         sc_date_format(v->v.date, buf);
         str(o, buf);
         return;
-    case SC_TYPE_SCALE: str(o, r->scales[t->scale].members[v->v.member].name); return;
+    case SC_TYPE_SCALE:
+        if (c)
+            put_fragment(o, c, c->first_member[t->scale] + v->v.member);
+        else
+            str(o, r->scales[t->scale].members[v->v.member].name);
+        return;
     case SC_TYPE_SET: {
         const sc_scale *sc = &r->scales[t->scale];
         jb_putc(o, '[');
@@ -281,7 +335,10 @@ static void value(jbuf *o, const sc_rules *r, uint32_t i, const sc_value *v)
                 if (!first)
                     jb_putc(o, ',');
                 first = false;
-                str(o, sc->members[k].name);
+                if (c)
+                    put_fragment(o, c, c->first_member[t->scale] + k);
+                else
+                    str(o, sc->members[k].name);
             }
         jb_putc(o, ']');
         return;
@@ -297,20 +354,26 @@ static void item(sc_writer *w, jbuf *o, const sc_result *res, uint32_t i)
     const sc_item_result *ir = &res->items[i];
     const sc_value *v = &res->profile->answers[i];
     const json_cache *c = cache_for(w, r);
-    if (c)
-        put_fragment(o, c, (size_t)i * ITEM_FRAGMENTS + ITEM_HEAD);
-    else
+    if (c && (ir->status >= ITEM_STATUSES || ir->ambition >= AMBITION_STATUSES))
+        c = NULL;
+    size_t base = (size_t)i * ITEM_FRAGMENTS;
+    if (c) {
+        put_fragment(o, c, base + ITEM_HEAD);
+        put_fragment(o, c, c->first_status + (size_t)ir->status * AMBITION_STATUSES + ir->ambition);
+    } else {
         item_head(o, it);
-    kv_str(o, "status", sc_item_status_id(ir->status), true);
-    kv_str(o, "ambition", sc_ambition_id(ir->ambition), true);
-    key(o, "value");
-    value(o, r, i, v);
+        item_status(o, ir->status, ir->ambition);
+    }
+    value(o, r, i, v, c);
     jb_putc(o, ',');
-    kv_str(o, "category", ir->category != SC_NONE ? r->bandsets[it->type.bands].bands[ir->category].name : NULL, true);
-    if (c)
-        put_fragment(o, c, (size_t)i * ITEM_FRAGMENTS + ITEM_NORMS);
-    else
+    if (c) {
+        put_fragment(o, c, ir->category != SC_NONE ? c->first_band[it->type.bands] + ir->category : c->no_category);
+        put_fragment(o, c, base + ITEM_NORMS);
+    } else {
+        kv_str(o, "category", ir->category != SC_NONE ? r->bandsets[it->type.bands].bands[ir->category].name : NULL,
+               true);
         item_norms(w, o, it, i);
+    }
     if (v->present || v->line) {
         jb_puts(o, "\"line\":");
         put_uint(o, v->line);
@@ -321,7 +384,7 @@ static void item(sc_writer *w, jbuf *o, const sc_result *res, uint32_t i)
         jb_puts(o, "\"line\":null,\"col\":null,");
     }
     if (c)
-        put_fragment(o, c, (size_t)i * ITEM_FRAGMENTS + ITEM_RULES);
+        put_fragment(o, c, base + ITEM_RULES);
     else
         item_rules(o, r, it);
 }
@@ -392,7 +455,7 @@ static void json_profile(sc_writer *w, const sc_result *res)
                 jb_puts(o, ",\n");
             const json_cache *c = cache_for(w, r);
             if (c)
-                put_fragment(o, c, (size_t)r->nitems * ITEM_FRAGMENTS + (size_t)a * AGREEMENT_FRAGMENTS + AGREEMENT_HEAD);
+                put_fragment(o, c, c->first_agreement + a);
             else
                 agreement_head(o, ag);
             kv_str(o, "status", sc_group_status_id(res->agreements[a]), true);
