@@ -42,7 +42,8 @@ static void jb_putc(jbuf *j, char c)
     j->b[j->n++] = c;
 }
 
-static void jb_puts(jbuf *j, const char *s)
+/* inline, so that the length of a literal is known when compiling */
+static inline void jb_puts(jbuf *j, const char *s)
 {
     jb_write(j, s, strlen(s));
 }
@@ -287,7 +288,8 @@ static void json_begin(sc_writer *w, const sc_rules *r)
         cache_build(w, r);
 }
 
-/* A number as sc_format_number writes it; whole numbers (most answers) without printf. */
+/* A number as sc_format_number writes it ("%.0f" or "%.10g"); whole numbers and numbers with one
+ * decimal (nearly all answers) without printf. */
 static void put_number(jbuf *o, double x)
 {
     if (x > -1e15 && x < 1e15 && x == (double)(int64_t)x && !(x == 0 && signbit(x))) {
@@ -296,6 +298,19 @@ static void put_number(jbuf *o, double x)
             jb_putc(o, '-');
         put_uint(o, whole < 0 ? (uint64_t)-whole : (uint64_t)whole);
         return;
+    }
+    if (x > -1e6 && x < 1e6) {
+        /* x is the double nearest to tenths/10, a number of at most 8 digits: "%.10g" writes it so */
+        int64_t tenths = (int64_t)(x * 10 + (x < 0 ? -0.5 : 0.5));
+        if ((double)tenths / 10 == x) {
+            uint64_t t = tenths < 0 ? (uint64_t)-tenths : (uint64_t)tenths;
+            if (tenths < 0)
+                jb_putc(o, '-');
+            put_uint(o, t / 10);
+            jb_putc(o, '.');
+            jb_putc(o, (char)('0' + t % 10));
+            return;
+        }
     }
     char buf[48];
     sc_format_number(buf, sizeof buf, x);
