@@ -465,7 +465,8 @@ static void sc_yaml_on_collection_end(sc_yaml_loader *ld)
     sc_yaml_frame *f = &ld->frames[--ld->depth];
     sc_node *node = f->node;
     size_t count = ld->nchildren - f->first_child;
-    sc_node **first = ld->children + f->first_child;
+    /* no child pushed yet ("[]" or "{}" as the whole file): the stack is still unallocated */
+    sc_node **first = count ? ld->children + f->first_child : NULL;
     if (node->kind == SC_NODE_MAP) {
         size_t npairs = count / 2;
         if (npairs) {
