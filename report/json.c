@@ -22,7 +22,7 @@ static void jb_flush(jbuf *j)
     }
 }
 
-static void jb_write(jbuf *j, const char *s, size_t n)
+static inline void jb_write(jbuf *j, const char *s, size_t n)
 {
     if (n > sizeof j->b - j->n) {
         jb_flush(j);
@@ -142,7 +142,7 @@ static const json_cache *cache_for(const sc_writer *w, const sc_rules *r)
                : NULL;
 }
 
-static void put_fragment(jbuf *o, const json_cache *c, size_t k)
+static inline void put_fragment(jbuf *o, const json_cache *c, size_t k)
 {
     jb_write(o, c->text.buf + c->at[k], c->at[k + 1] - c->at[k]);
 }
@@ -330,10 +330,12 @@ static void value(jbuf *o, const sc_rules *r, uint32_t i, const sc_value *v, con
     case SC_TYPE_PERCENT:
         put_number(o, v->v.number);
         return;
-    case SC_TYPE_YESNO: str(o, v->v.yes ? "ja" : "nee"); return;
+    case SC_TYPE_YESNO: jb_puts(o, v->v.yes ? "\"ja\"" : "\"nee\""); return;
     case SC_TYPE_DATE:
-        sc_date_format(v->v.date, buf);
-        str(o, buf);
+        /* ten digits and dashes: nothing to escape */
+        sc_date_format(v->v.date, buf + 1);
+        buf[0] = buf[11] = '"';
+        jb_write(o, buf, 12);
         return;
     case SC_TYPE_SCALE:
         if (c)
