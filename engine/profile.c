@@ -24,6 +24,7 @@ typedef struct sc_binder {
     bool *rejected; /* per item: an answer was given but refused (already reported) */
     char path[SC_PATH_MAX];
     size_t path_len;
+    uint32_t scan_from; /* where sc_has_items_under starts looking: after the item bound last */
 } sc_binder;
 
 static void sc_bind_error(sc_binder *b, uint32_t line, uint32_t col, const char *hint, const char *fmt, ...)
@@ -43,7 +44,7 @@ static void sc_bind_error(sc_binder *b, uint32_t line, uint32_t col, const char 
 
 static bool sc_is_school_id(const char *id)
 {
-    return strncmp(id, "school.", 7) == 0;
+    return id[0] == 's' && id[1] == 'c' && strncmp(id, "school.", 7) == 0; /* most ids fail on the first two */
 }
 
 /* Numbers as a school writes them: "75", "72.5", never "75.0" or "1e+06". */
@@ -173,11 +174,16 @@ static size_t sc_prefix_len(const char *id, unsigned segments)
     }
 }
 
-/* Is there an item whose id continues `prefix` with a dot? */
-static bool sc_has_items_under(const sc_rules *rules, const char *prefix, size_t len)
+/* Is there an item whose id continues `prefix` with a dot? The scan starts at item `from` and
+ * wraps around: a profile mostly names its groups in the order of the rules, so the next
+ * group's first item tends to come right after the item answered last. */
+static bool sc_has_items_under(const sc_rules *rules, const char *prefix, size_t len, uint32_t from)
 {
-    for (uint32_t i = 0; i < rules->nitems; i++) {
-        const char *id = rules->items[i].id;
+    uint32_t n = rules->nitems;
+    if (from >= n)
+        from = 0;
+    for (uint32_t k = 0; k < n; k++) {
+        const char *id = rules->items[from + k < n ? from + k : from + k - n].id;
         if (id[0] == prefix[0] && strncmp(id, prefix, len) == 0 && id[len] == '.')
             return true;
     }
@@ -547,7 +553,7 @@ static bool sc_in_other_section(const sc_binder *b, bool school_section, const c
         if (sc_is_school_id(id) || (len == prefix - 1 && memcmp(id, SC_SCHOOL_PREFIX, len) == 0))
             return false; /* 'school:' inside 'school:' is no answer that belongs elsewhere */
     }
-    return sc_rules_find_item(b->rules, id, len) != SC_NONE || sc_has_items_under(b->rules, id, len);
+    return sc_rules_find_item(b->rules, id, len) != SC_NONE || sc_has_items_under(b->rules, id, len, 0);
 }
 
 /* Bind the keys of `map` under the path in b->path (which may be empty); nested mappings extend it. */
@@ -576,10 +582,11 @@ static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
             continue;
         }
         if (index != SC_NONE) {
+            b->scan_from = index + 1;
             sc_bind_answer(b, index, key, value);
             continue;
         }
-        if (sc_has_items_under(b->rules, b->path, b->path_len)) {
+        if (sc_has_items_under(b->rules, b->path, b->path_len, b->scan_from)) {
             if (value->kind == SC_NODE_MAP) {
                 sc_bind_map(b, value, school_section);
             } else if (!sc_node_is_null(value)) {
@@ -665,7 +672,7 @@ static void sc_report_unknown_top_key(sc_binder *b, const sc_node *key)
         if (sc_rules_find_item(b->rules, id, id_len) != SC_NONE)
             sc_hint_printf(hint, sizeof hint, "'%s' belongs under 'school:'; indent it there", key->str);
         else if (!sc_is_school_id(key->str) && (sc_rules_find_item(b->rules, key->str, key->len) != SC_NONE ||
-                                                sc_has_items_under(b->rules, key->str, key->len)))
+                                                sc_has_items_under(b->rules, key->str, key->len, 0)))
             sc_hint_printf(hint, sizeof hint, "answers belong under 'antwoorden:'; indent '%s' there", key->str);
     }
     if (!hint[0])
