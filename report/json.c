@@ -8,10 +8,11 @@
 
 /* The writer assembles its output in a small buffer and hands it to sc_out a few kilobytes at a
  * time, instead of calling sc_out for every quote, key and comma. */
+#define JB_CAP 4096u
 typedef struct jbuf {
     sc_out *o;
     size_t n;
-    char b[4096];
+    char b[JB_CAP];
 } jbuf;
 
 static void jb_flush(jbuf *j)
@@ -24,9 +25,9 @@ static void jb_flush(jbuf *j)
 
 static inline void jb_write(jbuf *j, const char *s, size_t n)
 {
-    if (n > sizeof j->b - j->n) {
+    if (n > JB_CAP - j->n) {
         jb_flush(j);
-        if (n > sizeof j->b) {
+        if (n > JB_CAP) {
             sc_out_write(j->o, s, n);
             return;
         }
@@ -37,7 +38,7 @@ static inline void jb_write(jbuf *j, const char *s, size_t n)
 
 static void jb_putc(jbuf *j, char c)
 {
-    if (j->n == sizeof j->b)
+    if (j->n == JB_CAP)
         jb_flush(j);
     j->b[j->n++] = c;
 }
@@ -50,6 +51,12 @@ static inline void jb_puts(jbuf *j, const char *s)
 
 static void put_uint(jbuf *o, uint64_t u)
 {
+    if (u < 100 && JB_CAP - o->n >= 2) { /* columns and most lines */
+        if (u >= 10)
+            o->b[o->n++] = (char)('0' + u / 10);
+        o->b[o->n++] = (char)('0' + u % 10);
+        return;
+    }
     char digits[24];
     size_t n = sizeof digits;
     do {
