@@ -11,7 +11,8 @@
 # What it does: generates BENCH_N profiles (and 1,000, and BENCH_CG_N) into $BUILD/bench/, checks
 # that they all check without errors, then times the floor ($BUILD/tools/yamlfloor) and
 # `sopcheck check --format json DIR > /dev/null` (one warm-up run, then BENCH_RUNS runs; wall clock
-# and CPU time user+sys, medians), peak RSS of both at 1,000 and BENCH_N profiles, compiling the
+# and CPU time user+sys, medians; the text report too, for comparison), peak RSS of both at 1,000
+# and BENCH_N profiles, compiling the
 # rules (the whole `sopcheck compile` process, and sc_compile_file in a loop), and callgrind's
 # instruction count per profile: (Ir of BENCH_CG_N profiles - Ir of 1 profile) / (BENCH_CG_N - 1),
 # which leaves out start-up and the compile of the rules. The table goes to stdout and to
@@ -45,6 +46,12 @@ fi
 [ -n "$TIME" ] || echo "bench: GNU time is missing (apt-get install time): no peak RSS, no CPU time" >&2
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+# the reports are thrown away: that must cost nothing, so /dev/null must be the device
+if [ ! -c /dev/null ]; then
+    echo "bench: /dev/null is not a character device here (a regular file?): timings would include" >&2
+    echo "bench: writing the reports to it. As root: rm /dev/null && mknod -m 666 /dev/null c 1 3" >&2
+    exit 1
+fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
@@ -71,6 +78,7 @@ echo "bench: generated: $made" >&2
 echo "bench: checked:   $got" >&2
 case $got in *'"invalid":0}') ;; *) echo "bench: some generated profiles are invalid" >&2; exit 1 ;; esac
 avg_bytes=$(cat "$dir/n$N"/*.yaml 2>/dev/null | wc -c | awk -v n="$N" '{printf "%.0f", $1 / n}') || avg_bytes="?"
+json_bytes=$(wc -c <"$tmp/report.json" | awk -v n="$N" '{printf "%.0f", $1 / n}')
 
 # --- timing -----------------------------------------------------------------------------------
 median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
@@ -105,6 +113,7 @@ measure floor_n "$floor" -l "$dir/n$N.list"
 measure check_n "$bin" check --format json --fail-on never "$dir/n$N"
 measure floor_1k "$floor" -l "$dir/n1000.list"
 measure check_1k "$bin" check --format json --fail-on never "$dir/n1000"
+measure text_n "$bin" check --fail-on never "$dir/n$N"
 measure compile_proc "$bin" compile "$RULES"
 loop=$("$compile_loop" "$RULES" 1000 | sed 's/.*mean \([0-9.]*\) us.*fastest batch \([0-9.]*\) us.*/\1 µs mean (fastest batch \2 µs)/')
 
@@ -131,6 +140,7 @@ ratio() { echo "$1 $2" | awk '$1 + 0 > 0 && $2 + 0 > 0 {printf "%.2f×", $1 / $2
 per_profile_us() { echo "$1 $2" | awk '$1 + 0 > 0 {printf "%.0f", $1 * 1e6 / $2; exit} {print "n/a"}'; }
 fw=$(med floor_n wall) fc=$(med floor_n cpu) fr=$(med floor_n rss)
 cw=$(med check_n wall) cc=$(med check_n cpu) cr=$(med check_n rss)
+tw=$(med text_n wall) tc=$(med text_n cpu) tr=$(med text_n rss)
 fr1=$(med floor_1k rss) cr1=$(med check_1k rss)
 pw=$(med compile_proc wall)
 {
@@ -138,6 +148,7 @@ pw=$(med compile_proc wall)
     echo "|---|---:|---:|---:|---:|---:|---:|"
     echo "| floor: libyaml events only (\`yamlfloor\`) | $N | $fw | $fc | $(per_profile_us "$fw" "$N") | $fr | 1.00× |"
     echo "| \`sopcheck check --format json\`, 1 thread | $N | $cw | $cc | $(per_profile_us "$cw" "$N") | $cr | wall $(ratio "$cw" "$fw"), CPU $(ratio "$cc" "$fc") |"
+    echo "| \`sopcheck check\` (text report), 1 thread | $N | $tw | $tc | $(per_profile_us "$tw" "$N") | $tr | wall $(ratio "$tw" "$fw"), CPU $(ratio "$tc" "$fc") |"
     echo "| \`sopcheck check -j\` (parallel) | $N | not implemented | | | | |"
     echo "| floor, peak RSS | 1000 | | | | $fr1 | |"
     echo "| \`sopcheck check\`, peak RSS | 1000 | | | | $cr1 | |"
@@ -146,7 +157,8 @@ pw=$(med compile_proc wall)
     echo "| callgrind instructions per profile, floor | $CG_N | $ir_floor Ir | | | | 1.00× |"
     echo "| callgrind instructions per profile, check | $CG_N | $ir_check Ir | | | | $(ratio "$ir_check" "$ir_floor") |"
     echo
-    echo "Profiles: $made; $avg_bytes bytes on average. Runs: $RUNS (median), warm page cache."
+    echo "Profiles: $made; $avg_bytes bytes on average; JSON report $json_bytes bytes per profile."
+    echo "Runs: $RUNS (median), warm page cache. Ir: callgrind instructions per profile, start-up and rules compile left out."
     echo "Machine: $(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(date -u +%Y-%m-%d);" \
         "load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after (wall times suffer when it exceeds the cores; CPU times and Ir much less)."
 } | tee "$dir/results.md"
