@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -39,14 +40,27 @@ static const char *opt_value(int argc, char **argv, int *i, const char *name)
 typedef struct output {
     FILE *fp;
     char *tmp;
+    bool direct;  /* not a regular file: written in place */
 } output;
 
 static int output_open(output *o, const char *path)
 {
     o->fp = stdout;
     o->tmp = NULL;
+    o->direct = false;
     if (!path || strcmp(path, "-") == 0)
         return 0;
+    /* a device or a pipe (/dev/null, /dev/stdout, a FIFO) is written as it is: renaming over it would replace it */
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode) || !(o->fp = fopen(path, "w"))) {
+            fprintf(stderr, "sopcheck: cannot write '%s': %s\n", path, S_ISDIR(st.st_mode) ? "is a directory" : strerror(errno));
+            o->fp = stdout;
+            return -1;
+        }
+        o->direct = true;
+        return 0;
+    }
     size_t n = strlen(path) + 16;
     o->tmp = malloc(n);
     if (!o->tmp)
@@ -66,8 +80,15 @@ static int output_open(output *o, const char *path)
 
 static int output_close(output *o, const char *path, bool ok)
 {
+    if (o->direct)
+        return fclose(o->fp) == 0 && ok ? 0 : -1;
     if (!o->tmp)
         return fflush(stdout) == 0 && ok ? 0 : -1;
+    /* mkstemp makes the file private (0600); give the report the mode any new file would get */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fileno(o->fp), 0666 & ~mask) != 0)
+        ok = false;
     int rc = fclose(o->fp) == 0 && ok ? 0 : -1;
     if (rc == 0 && rename(o->tmp, path) != 0) {
         fprintf(stderr, "sopcheck: cannot write '%s': %s\n", path, strerror(errno));

@@ -70,5 +70,16 @@ expect_rc 2 "--output" "$bin" check --format json --output "$tmp/report.json" fi
 [ -z "$(ls "$tmp" | grep '\.tmp\.')" ] && ok || bad "a temporary report file was left behind"
 [ ! -s "$tmp/out" ] && ok || bad "--output also wrote to stdout"
 
+# --output onto a pipe writes into it and leaves it a pipe; a new report file gets the umask's mode, not 0600
+mkfifo "$tmp/pipe"
+cat "$tmp/pipe" > "$tmp/from-pipe" &
+reader=$!
+"$bin" check --format json --output "$tmp/pipe" fixtures/profiles/voldoet-alles.yaml 2>/dev/null
+wait $reader
+[ -p "$tmp/pipe" ] && ok || bad "--output replaced a FIFO with a file"
+python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/from-pipe" && ok || bad "--output onto a FIFO did not deliver the report"
+(umask 022 && "$bin" check --format json --output "$tmp/mode.json" fixtures/profiles/voldoet-alles.yaml 2>/dev/null)
+[ "$(stat -c %a "$tmp/mode.json")" = 644 ] && ok || bad "--output file mode is $(stat -c %a "$tmp/mode.json"), expected 644 under umask 022"
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" = 0 ]
