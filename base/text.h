@@ -20,6 +20,9 @@ sc_date sc_date_add_months(sc_date d, int months);
 
 /* Returns the byte offset of the first invalid UTF-8 sequence or NUL byte, or -1 when all is well. */
 long sc_utf8_check(const char *s, size_t n);
+/* Length of the valid UTF-8 sequence that starts at p (a NUL-terminated string), 0 when the
+ * bytes there are not UTF-8 (stray continuation byte, overlong form, surrogate, beyond U+10FFFF). */
+size_t sc_utf8_seq(const unsigned char *p);
 /* Number of code points in a valid UTF-8 string (used for columns). */
 size_t sc_utf8_len(const char *s, size_t n);
 

@@ -1,6 +1,8 @@
 /* report/common.c — what every report writer shares: format lookup, status words in Dutch and English, escaping. */
 #include "report.h"
 
+#include "../base/text.h"
+
 #include <string.h>
 
 int sc_writer_init(sc_writer *w, const char *format, sc_out *out, const sc_report_opts *opts)
@@ -104,6 +106,18 @@ void sc_write_json_string(sc_out *o, const char *s)
     const unsigned char *run = p;
     for (; *p; p++) {
         unsigned char c = *p;
+        if (c >= 0x80) {
+            size_t k = sc_utf8_seq(p);
+            if (k) {
+                p += k - 1;
+                continue;
+            }
+            /* not UTF-8 (a file name, say): JSON must be UTF-8, so it becomes U+FFFD */
+            sc_out_write(o, (const char *)run, (size_t)(p - run));
+            sc_out_puts(o, "\\ufffd");
+            run = p + 1;
+            continue;
+        }
         if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
             continue;
         sc_out_write(o, (const char *)run, (size_t)(p - run));
@@ -128,6 +142,17 @@ void sc_write_xml_escaped(sc_out *o, const char *s)
     const unsigned char *p = (const unsigned char *)s;
     for (; *p; p++) {
         unsigned char c = *p;
+        if (c >= 0x80) {
+            size_t k = sc_utf8_seq(p);
+            /* bytes that are not UTF-8, and U+FFFE/U+FFFF, are no XML characters */
+            if (!k || (k == 3 && c == 0xef && p[1] == 0xbf && p[2] >= 0xbe)) {
+                sc_out_puts(o, "&#xfffd;");
+                continue;
+            }
+            sc_out_write(o, (const char *)p, k);
+            p += k - 1;
+            continue;
+        }
         switch (c) {
         case '<': sc_out_puts(o, "&lt;"); break;
         case '>': sc_out_puts(o, "&gt;"); break;
@@ -139,7 +164,7 @@ void sc_write_xml_escaped(sc_out *o, const char *s)
         case '\r': sc_out_puts(o, "&#13;"); break;
         default:
             if (c < 0x20 || c == 0x7f)
-                sc_out_printf(o, "&#x%x;", c == 0x7f ? 0xfffdu : 0xfffdu); /* not allowed in XML 1.0 */
+                sc_out_puts(o, "&#xfffd;"); /* control characters are not allowed in XML 1.0 */
             else
                 sc_out_putc(o, (char)c);
         }

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "../base/text.h"
 
 /* Every line written is a workflow command; nothing user-supplied can start a line of its own,
  * as line breaks are escaped: in messages % CR LF become %25 %0D %0A, in properties also
@@ -9,26 +10,6 @@
 
 #define NL(w) ((w)->opts.lang == SC_LANG_NL)
 
-/* Length of the valid UTF-8 sequence at p, 0 when it is invalid. */
-static size_t utf8_len(const unsigned char *p)
-{
-    unsigned c = p[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xc2 && c <= 0xdf)
-        return (p[1] & 0xc0) == 0x80 ? 2 : 0;
-    if (c >= 0xe0 && c <= 0xef) {
-        if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
-            return 0;
-        return (c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0) ? 0 : 3;
-    }
-    if (c >= 0xf0 && c <= 0xf4) {
-        if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80)
-            return 0;
-        return (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] >= 0x90) ? 0 : 4;
-    }
-    return 0;
-}
 
 /* Escape for a message (property = false) or a property value (property = true). */
 static void esc(sc_out *o, const char *s, bool property)
@@ -36,7 +17,7 @@ static void esc(sc_out *o, const char *s, bool property)
     const unsigned char *p = (const unsigned char *)(s ? s : "");
     while (*p) {
         unsigned char c = *p;
-        size_t k = utf8_len(p);
+        size_t k = sc_utf8_seq(p);
         if (c == '%')
             sc_out_puts(o, "%25");
         else if (c == '\r')

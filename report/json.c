@@ -70,7 +70,7 @@ static void put_uint(jbuf *o, uint64_t u)
 static void jb_json_string(jbuf *o, const char *s)
 {
     const unsigned char *p = (const unsigned char *)s;
-    while (*p && *p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f)
+    while (*p && *p >= 0x20 && *p < 0x7f && *p != '"' && *p != '\\')
         p++;
     if (!*p) {
         jb_write(o, s, (size_t)(p - (const unsigned char *)s));

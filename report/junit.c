@@ -9,56 +9,11 @@
 
 #define NL(w) ((w)->opts.lang == SC_LANG_NL)
 
-/* Length of the UTF-8 sequence at p when it is valid and allowed in XML 1.0, else 0.
- * ASCII control characters are left to sc_write_xml_escaped. */
-static size_t xml_char(const unsigned char *p)
-{
-    unsigned c = p[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xc2 && c <= 0xdf)
-        return (p[1] & 0xc0) == 0x80 ? 2 : 0;
-    if (c >= 0xe0 && c <= 0xef) {
-        if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
-            return 0;
-        if ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0))
-            return 0; /* overlong, surrogate */
-        if (c == 0xef && p[1] == 0xbf && p[2] >= 0xbe)
-            return 0; /* U+FFFE, U+FFFF: not XML characters */
-        return 3;
-    }
-    if (c >= 0xf0 && c <= 0xf4) {
-        if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80)
-            return 0;
-        if ((c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] >= 0x90))
-            return 0;
-        return 4;
-    }
-    return 0;
-}
 
-/* User text into XML content or an attribute value: bytes XML cannot carry become U+FFFD, the
- * rest goes through sc_write_xml_escaped. */
+/* User text into XML content or an attribute value (bytes XML cannot carry become U+FFFD). */
 static void esc(sc_out *o, const char *s)
 {
-    char chunk[256];
-    size_t n = 0;
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-    while (*p) {
-        size_t k = xml_char(p);
-        const char *add = k ? (const char *)p : "\xef\xbf\xbd";
-        size_t len = k ? k : 3;
-        if (n + len >= sizeof chunk) {
-            chunk[n] = '\0';
-            sc_write_xml_escaped(o, chunk);
-            n = 0;
-        }
-        memcpy(chunk + n, add, len);
-        n += len;
-        p += k ? k : 1;
-    }
-    chunk[n] = '\0';
-    sc_write_xml_escaped(o, chunk);
+    sc_write_xml_escaped(o, s ? s : "");
 }
 
 static const char *path_of(const sc_result *res)

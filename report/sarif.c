@@ -12,49 +12,12 @@
 static const char RULE_INVALID[] = "sopcheck/invalid-profile";
 static const char RULE_WARNING[] = "sopcheck/profile-warning";
 
-/* Length of the valid UTF-8 sequence at p, 0 when it is invalid. */
-static size_t utf8_len(const unsigned char *p)
-{
-    unsigned c = p[0];
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xc2 && c <= 0xdf)
-        return (p[1] & 0xc0) == 0x80 ? 2 : 0;
-    if (c >= 0xe0 && c <= 0xef) {
-        if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
-            return 0;
-        return (c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0) ? 0 : 3;
-    }
-    if (c >= 0xf0 && c <= 0xf4) {
-        if ((p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80 || (p[3] & 0xc0) != 0x80)
-            return 0;
-        return (c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] >= 0x90) ? 0 : 4;
-    }
-    return 0;
-}
 
 /* A JSON string (with quotes) from user text; bytes that are not UTF-8 become U+FFFD. */
 static void str(sc_out *o, const char *s)
 {
-    char chunk[256];
-    size_t n = 0;
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
     sc_out_putc(o, '"');
-    while (*p) {
-        size_t k = utf8_len(p);
-        const char *add = k ? (const char *)p : "\xef\xbf\xbd";
-        size_t len = k ? k : 3;
-        if (n + len >= sizeof chunk) {
-            chunk[n] = '\0';
-            sc_write_json_string(o, chunk);
-            n = 0;
-        }
-        memcpy(chunk + n, add, len);
-        n += len;
-        p += k ? k : 1;
-    }
-    chunk[n] = '\0';
-    sc_write_json_string(o, chunk);
+    sc_write_json_string(o, s ? s : "");
     sc_out_putc(o, '"');
 }
 

@@ -81,5 +81,15 @@ python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/from-pipe" && o
 (umask 022 && "$bin" check --format json --output "$tmp/mode.json" fixtures/profiles/voldoet-alles.yaml 2>/dev/null)
 [ "$(stat -c %a "$tmp/mode.json")" = 644 ] && ok || bad "--output file mode is $(stat -c %a "$tmp/mode.json"), expected 644 under umask 022"
 
+# a file name that is not UTF-8 still gives valid UTF-8 JSON and well-formed XML
+mkdir -p "$tmp/naam"
+cp fixtures/profiles/voldoet-alles.yaml "$tmp/naam/$(printf 'school-\377.yaml')"
+"$bin" check --format json "$tmp/naam" > "$tmp/naam.json" 2>/dev/null
+python3 -c "import json,sys; d=json.loads(open(sys.argv[1],'rb').read().decode('utf-8')); assert d['profiles'][0]['file'].endswith('school-\ufffd.yaml')" "$tmp/naam.json" && ok || bad "a non-UTF-8 file name broke the JSON report"
+if command -v xmllint >/dev/null 2>&1; then
+    "$bin" check --format junit "$tmp/naam" > "$tmp/naam.xml" 2>/dev/null
+    xmllint --noout "$tmp/naam.xml" 2>/dev/null && ok || bad "a non-UTF-8 file name broke the JUnit report"
+fi
+
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" = 0 ]
