@@ -81,47 +81,6 @@ static void command(sc_out *o, const char *kind, const char *path, uint32_t line
     }
 }
 
-/* An answer as people read it, unescaped, into a memory buffer. */
-static void value_text(sc_out *o, const sc_result *res, uint32_t i, bool nl)
-{
-    const sc_rules *r = res->rules;
-    const sc_value *v = &res->profile->answers[i];
-    const sc_type *t = &r->items[i].type;
-    char buf[48];
-    if (!v->present) {
-        sc_out_puts(o, nl ? "(niet ingevuld)" : "(not answered)");
-        return;
-    }
-    switch (t->kind) {
-    case SC_TYPE_NUMBER:
-    case SC_TYPE_PERCENT:
-        sc_format_number(buf, sizeof buf, v->v.number);
-        sc_out_printf(o, "%s%s", buf, t->kind == SC_TYPE_PERCENT ? "%" : "");
-        if (res->items[i].category != SC_NONE)
-            sc_out_printf(o, " (%s)", sc_band_text(r, t->bands, res->items[i].category));
-        return;
-    case SC_TYPE_YESNO: sc_out_puts(o, v->v.yes ? "ja" : "nee"); return;
-    case SC_TYPE_DATE:
-        sc_date_format(v->v.date, buf);
-        sc_out_puts(o, buf);
-        return;
-    case SC_TYPE_SCALE: sc_out_puts(o, sc_member_text(r, t->scale, v->v.member)); return;
-    case SC_TYPE_SET: {
-        const sc_scale *sc = &r->scales[t->scale];
-        bool first = true;
-        for (uint32_t k = 0; k < sc->nmembers && k < 64; k++)
-            if ((v->v.set >> k) & 1u) {
-                sc_out_puts(o, first ? "" : ", ");
-                sc_out_puts(o, sc->members[k].name);
-                first = false;
-            }
-        if (first)
-            sc_out_puts(o, nl ? "(leeg)" : "(empty)");
-        return;
-    }
-    case SC_TYPE_TEXT: sc_out_puts(o, v->raw ? v->raw : ""); return;
-    }
-}
 
 static void school_prefix(sc_out *b, const sc_result *res)
 {
@@ -193,7 +152,7 @@ static void github_profile(sc_writer *w, const sc_result *res)
         school_prefix(&b, res);
         sc_out_puts(&b, it->text ? it->text : it->id);
         sc_out_printf(&b, nl ? " — %s: antwoord: " : " — %s: answer: ", it->id);
-        value_text(&b, res, i, nl);
+        sc_report_value(&b, res, i, nl ? SC_LANG_NL : SC_LANG_EN);
         sc_out_puts(&b, "; norm: ");
         sc_out_puts(&b, sc_writer_words(w, it->norm, i));
         if (it->source)

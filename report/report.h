@@ -55,6 +55,10 @@ const char *sc_ambition_id(sc_ambition_status s);           /* "reached", "open"
 /* The text value of a school header field, or NULL. */
 const char *sc_result_school(const sc_result *res, const char *field);
 
+/* An answer as people read it ("65% (In ontwikkeling)", "leerkracht, ib", "(niet ingevuld)"),
+ * unescaped: into a memory buffer, then escaped for the format. */
+void sc_report_value(sc_out *o, const sc_result *res, uint32_t item, sc_lang lang);
+
 /* Escapers: JSON string content (without quotes) and XML text/attribute content. */
 void sc_write_json_string(sc_out *o, const char *s);
 void sc_write_xml_escaped(sc_out *o, const char *s);

@@ -25,44 +25,12 @@ static void text_begin(sc_writer *w, const sc_rules *r)
 
 static void value_text(sc_writer *w, const sc_result *res, uint32_t i)
 {
-    sc_out *o = w->out;
-    const sc_rules *r = res->rules;
-    const sc_value *v = &res->profile->answers[i];
-    const sc_type *t = &r->items[i].type;
-    char buf[48];
-    if (!v->present) {
-        sc_out_puts(o, NL(w) ? "(niet ingevuld)" : "(not answered)");
-        return;
-    }
-    switch (t->kind) {
-    case SC_TYPE_NUMBER:
-    case SC_TYPE_PERCENT:
-        sc_format_number(buf, sizeof buf, v->v.number);
-        sc_out_printf(o, "%s%s", buf, t->kind == SC_TYPE_PERCENT ? "%" : "");
-        if (res->items[i].category != SC_NONE)
-            sc_out_printf(o, " (%s)", sc_band_text(r, t->bands, res->items[i].category));
-        return;
-    case SC_TYPE_YESNO: sc_out_puts(o, v->v.yes ? "ja" : "nee"); return;
-    case SC_TYPE_DATE:
-        sc_date_format(v->v.date, buf);
-        sc_out_puts(o, buf);
-        return;
-    case SC_TYPE_SCALE: safe(o, sc_member_text(r, t->scale, v->v.member)); return;
-    case SC_TYPE_SET: {
-        const sc_scale *sc = &r->scales[t->scale];
-        bool first = true;
-        for (uint32_t k = 0; k < sc->nmembers && k < 64; k++)
-            if ((v->v.set >> k) & 1u) {
-                sc_out_puts(o, first ? "" : ", ");
-                safe(o, sc->members[k].name);
-                first = false;
-            }
-        if (first)
-            sc_out_puts(o, NL(w) ? "(leeg)" : "(empty)");
-        return;
-    }
-    case SC_TYPE_TEXT: safe(o, v->raw); return;
-    }
+    sc_out v;
+    sc_out_init_mem(&v);
+    sc_report_value(&v, res, i, w->opts.lang);
+    if (v.buf)
+        sc_write_safe(w->out, v.buf, v.len);
+    sc_out_free(&v);
 }
 
 /* One finding: where the answer stands, what it is, what the norm asks. */
