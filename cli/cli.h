@@ -16,6 +16,14 @@ enum {
 /* Compile `path`, or the bundled default ruleset when path is NULL. Diagnostics go to `err`. */
 sc_rules *sc_cli_load_rules(const char *path, sc_term *err, unsigned *errors, unsigned *warnings);
 
+/* The versions of the rules for --rules given `npaths` times (none: the bundled default alone).
+ * A path may be a directory: its main rulesets join the list, in name order. A main ruleset is a
+ * `*.rules` file whose header has `valid from`; a file without it (a layer such as the landelijke
+ * norm) is only ever included. Returns the number of versions, with a malloc'd array in *out
+ * (free with sc_cli_free_rules_list), or 0 after the errors were reported to `err`. */
+size_t sc_cli_load_rules_list(const char *const *paths, size_t npaths, sc_term *err, sc_rules ***out);
+void sc_cli_free_rules_list(sc_rules **versions, size_t n);
+
 /* "did you mean" for a mistyped option or command, with usage on stderr; returns SC_EXIT_INVALID. */
 int sc_cli_usage_error(const char *cmd, const char *fmt, ...)
 #if defined(__GNUC__)

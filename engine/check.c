@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "../base/out.h"
+
 /* Kleene logic: 1 true, 0 false, -1 unknown (an answer is missing). */
 int sc_pred_eval(const sc_rules *rules, const sc_profile *profile, const sc_pred *p)
 {
@@ -223,8 +225,43 @@ static void collect(void *ctx, const sc_diag *d)
     c->n++;
 }
 
-int sc_check_profile(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
-                     const sc_yaml_limits *limits, sc_result *out)
+const sc_rules *sc_rules_pick(const sc_rules *const *versions, size_t n, sc_date d)
+{
+    const sc_rules *best = NULL;
+    for (size_t i = 0; i < n; i++) {
+        const sc_rules *r = versions[i];
+        if (!sc_rules_in_force(r, d))
+            continue;
+        if (!best || (r->has_valid_from && (!best->has_valid_from || r->valid_from > best->valid_from)))
+            best = r;
+    }
+    return best;
+}
+
+/* ", 'NAME' version V (valid from A until B)" for each version, into the arena. */
+static const char *versions_text(sc_arena *a, const sc_rules *const *versions, size_t n)
+{
+    sc_out o;
+    sc_out_init_mem(&o);
+    for (size_t i = 0; i < n; i++) {
+        const sc_rules *r = versions[i];
+        char from[16], until[16];
+        sc_date_format(r->valid_from, from);
+        sc_date_format(r->valid_until, until);
+        sc_out_printf(&o, "%s'%s' version %s (valid %s%s%s%s)", i ? ", " : "", r->name, r->version,
+                      r->has_valid_from ? "from " : "always", r->has_valid_from ? from : "",
+                      r->has_valid_until ? " until " : "", r->has_valid_until ? until : "");
+    }
+    const char *s = o.failed ? NULL : sc_arena_strndup(a, o.buf ? o.buf : "", o.len);
+    sc_out_free(&o);
+    return s;
+}
+
+/* `none_at` set: no version is in force on the peeked peildatum; report that at its line:col, not the
+ * profile's other errors (they would be about a version that does not apply). */
+static int check_profile(sc_arena *arena, const sc_rules *rules, const sc_rules *const *versions, size_t n,
+                         unsigned flags, const char *path, const char *text, size_t len, const sc_yaml_limits *limits,
+                         const uint32_t *none_at, sc_date peildatum, sc_result *out)
 {
     memset(out, 0, sizeof *out);
     out->rules = rules;
@@ -240,6 +277,21 @@ int sc_check_profile(sc_arena *arena, const sc_rules *rules, const char *path, c
     profile->path = path;
     profile->text = text;
     profile->text_len = len;
+    if (none_at) {
+        col.n = 0;
+        sc_diag_sink_init(&sink, collect, &col, SC_CHECK_MAX_ERRORS);
+        char on[16];
+        sc_date_format(peildatum, on);
+        const char *list = versions_text(arena, versions, n);
+        if (!list)
+            return -1;
+        sc_diag_report(&sink, SC_SEV_ERROR, path, text, len, none_at[0], none_at[1],
+                       "check the peildatum, or add the version of the rules in force on that date (--rules)",
+                       "no version of the rules is in force on the peildatum %s: %s", on, list);
+        out->errors = col.errors;
+        out->nerrors = col.n;
+        return col.oom ? -1 : 0;
+    }
     out->errors = col.errors;
     out->nerrors = col.n;
     out->nsuppressed = sink.suppressed;
@@ -247,7 +299,7 @@ int sc_check_profile(sc_arena *arena, const sc_rules *rules, const char *path, c
         return -1;
     if (rc != 0 || sink.errors > 0)
         return 0;
-    if (profile->has_peildatum && !sc_rules_in_force(rules, profile->peildatum)) {
+    if (!(flags & SC_CHECK_ANY_DATE) && profile->has_peildatum && !sc_rules_in_force(rules, profile->peildatum)) {
         /* judged by a version that was not in force, the outcome would mislead */
         char on[16], from[16], until[16];
         sc_date_format(profile->peildatum, on);
@@ -269,4 +321,25 @@ int sc_check_profile(sc_arena *arena, const sc_rules *rules, const char *path, c
     out->errors = col.errors;
     out->nerrors = col.n;
     return 0;
+}
+
+int sc_check_profile(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
+                     const sc_yaml_limits *limits, sc_result *out)
+{
+    return check_profile(arena, rules, &rules, 1, 0, path, text, len, limits, NULL, 0, out);
+}
+
+int sc_check_profile_in(sc_arena *arena, const sc_rules *const *versions, size_t n, unsigned flags, const char *path,
+                        const char *text, size_t len, const sc_yaml_limits *limits, sc_result *out)
+{
+    const sc_rules *rules = versions[0];
+    sc_date d = 0;
+    uint32_t at[2] = {1, 1};
+    if (n > 1 && !(flags & SC_CHECK_ANY_DATE) && sc_profile_peek_peildatum(text, len, limits, &d, &at[0], &at[1]) == 1) {
+        const sc_rules *pick = sc_rules_pick(versions, n, d);
+        if (!pick)
+            return check_profile(arena, rules, versions, n, flags, path, text, len, limits, at, d, out);
+        rules = pick;
+    }
+    return check_profile(arena, rules, versions, n, flags, path, text, len, limits, NULL, 0, out);
 }

@@ -2,6 +2,7 @@
 #ifndef SC_CHECK_H
 #define SC_CHECK_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "../base/arena.h"
@@ -62,6 +63,22 @@ int sc_check_evaluate(sc_arena *arena, const sc_rules *rules, const sc_profile *
  * `path` and `text` must outlive the result too. Returns 0, or -1 when out of memory. */
 int sc_check_profile(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
                      const sc_yaml_limits *limits, sc_result *out);
+
+/* Several versions of the rules: each profile is judged by the version in force on its peildatum.
+ * When several are in force, the one with the latest `valid from` wins (a version without
+ * `valid from` counts as the earliest; on a tie the one named first). */
+const sc_rules *sc_rules_pick(const sc_rules *const *versions, size_t n, sc_date d);
+
+#define SC_CHECK_ANY_DATE 1u  /* judge by versions[0] whatever the peildatum (no in-force refusal) */
+
+/* sc_check_profile over a list of versions (n >= 1; versions[0] is the primary). With one version
+ * it is sc_check_profile. With more, the peildatum is read first (sc_profile_peek_peildatum) and the
+ * version in force on it judges the profile (out->rules); when none is, the profile is invalid with one
+ * error at its peildatum that names every version and its period. A profile without a readable
+ * peildatum is read against versions[0], which reports why. With SC_CHECK_ANY_DATE in `flags`,
+ * versions[0] judges the profile and its validity period is not looked at. */
+int sc_check_profile_in(sc_arena *arena, const sc_rules *const *versions, size_t n, unsigned flags, const char *path,
+                        const char *text, size_t len, const sc_yaml_limits *limits, sc_result *out);
 
 /* Evaluate one predicate against a profile: 1 true, 0 false, -1 unknown (a subject is unanswered). */
 int sc_pred_eval(const sc_rules *rules, const sc_profile *profile, const sc_pred *p);

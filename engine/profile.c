@@ -786,6 +786,28 @@ int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, co
     return b.nerrors ? -1 : 0;
 }
 
+int sc_profile_peek_peildatum(const char *text, size_t len, const sc_yaml_limits *limits, sc_date *date,
+                              uint32_t *line, uint32_t *col)
+{
+    sc_arena scratch;
+    sc_arena_init(&scratch, 0);
+    sc_diag_sink quiet;
+    sc_diag_sink_init(&quiet, NULL, NULL, 1);
+    sc_node *root = NULL;
+    int found = 0;
+    if (sc_yaml_load(&scratch, "", text, len, limits, &quiet, &root) == 0 && root && root->kind == SC_NODE_MAP) {
+        const sc_node *school = sc_node_get(root, "school");
+        const sc_node *v = school && school->kind == SC_NODE_MAP ? sc_node_get(school, "peildatum") : NULL;
+        if (v && v->kind == SC_NODE_SCALAR && sc_date_parse(v->str, v->len, date) == 0) {
+            *line = v->line;
+            *col = v->col;
+            found = 1;
+        }
+    }
+    sc_arena_free(&scratch);
+    return found;
+}
+
 const char *sc_value_text(sc_arena *a, const sc_rules *rules, uint32_t item, const sc_value *v)
 {
     if (!v || !v->present || item >= rules->nitems)

@@ -46,6 +46,13 @@ typedef struct sc_profile {
 int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
                     const sc_yaml_limits *limits, sc_diag_sink *diags, sc_profile *out);
 
+/* The peildatum of a profile text, read before the profile is bound to any rules (to choose the
+ * version of the rules in force on that date): loads the YAML into a scratch arena of its own and
+ * reads `school.peildatum`, silently. Returns 1 with *date and the value's *line, *col set; 0 when
+ * the text has no readable peildatum (its errors are reported when the profile is loaded). */
+int sc_profile_peek_peildatum(const char *text, size_t len, const sc_yaml_limits *limits, sc_date *date,
+                              uint32_t *line, uint32_t *col);
+
 /* Text of a value for reports ("school", "75", "leerkracht, ib", "2026-03-15"), in the arena. */
 const char *sc_value_text(sc_arena *a, const sc_rules *rules, uint32_t item, const sc_value *v);
 
