@@ -1,6 +1,8 @@
 /* cli/inputs.c — collects the profiles to check from files and directories (sorted, no loops, nothing skipped silently), and reads them with a size limit. */
 #include "inputs.h"
 
+#include "base/file.h"
+
 #include <dirent.h>
 #include <stdbool.h>
 #include <errno.h>
@@ -235,47 +237,8 @@ int sc_read_input(const char *path, size_t max_bytes, char **text, size_t *len, 
         *why = errno == ENOENT ? "no such file" : strerror(errno);
         return -1;
     }
-    size_t cap = 8192, n = 0;
-    char *buf = malloc(cap + 1);
-    int rc = 0;
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (n > max_bytes) {
-            rc = -2;
-            *why = "file is too large";
-            break;
-        }
-        if (got == 0) {
-            if (ferror(fp)) {
-                rc = -1;
-                *why = errno == EISDIR ? "is a directory" : "read error";
-            }
-            break;
-        }
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2 + 1);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
+    int rc = sc_read_stream(fp, max_bytes, text, len, why);
     if (fp != stdin)
         fclose(fp);
-    if (!buf) {
-        *why = "out of memory";
-        return -1;
-    }
-    if (rc != 0) {
-        free(buf);
-        return rc;
-    }
-    buf[n] = '\0';
-    *text = buf;
-    *len = n;
-    return 0;
+    return rc;
 }

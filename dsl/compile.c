@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/file.h"
 #include "sema.h"
 
 #define SC_DEFAULT_MAX_RULES_BYTES ((size_t)1 << 20)
@@ -57,52 +58,23 @@ int sc_load_file(void *ctx, sc_arena *arena, const char *from, const char *name,
         *why = errno == ENOENT ? "no such file" : strerror(errno);
         return -1;
     }
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    int rc = 0;
-    while (buf) {
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (n > max) {
-            *why = "the file is larger than the limit for rules files";
-            rc = -1;
-            break;
-        }
-        if (got == 0) {
-            if (ferror(fp)) {
-                *why = "read error (is it a directory?)";
-                rc = -1;
-            }
-            break;
-        }
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
+    char *buf = NULL;
+    size_t n = 0;
+    int rc = sc_read_stream(fp, max, &buf, &n, why);
     fclose(fp);
-    if (!buf) {
+    if (rc == -2)
+        *why = "the file is larger than the limit for rules files";
+    if (rc != 0)
+        return -1;
+    char *copy = sc_arena_strndup(arena, buf, n);
+    free(buf);
+    if (!copy) {
         *why = "out of memory";
         return -1;
     }
-    if (rc == 0) {
-        char *copy = sc_arena_strndup(arena, buf, n);
-        if (!copy) {
-            *why = "out of memory";
-            rc = -1;
-        } else {
-            *text = copy;
-            *len = n;
-        }
-    }
-    free(buf);
-    return rc;
+    *text = copy;
+    *len = n;
+    return 0;
 }
 
 /* A path with its "." segments and "dir/.." pairs taken out (without asking the file system), so that
