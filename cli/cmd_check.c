@@ -15,7 +15,8 @@
 typedef enum { FAIL_ON_NOT_COMPLIANT, FAIL_ON_INCOMPLETE, FAIL_ON_NEVER } fail_on;
 
 typedef struct check_opts {
-    const char *rules;
+    const char *rules[16];  /* --rules, once per version (a file or a directory of them) */
+    size_t nrules;
     const char *format;
     const char *output;
     const char *color;
@@ -150,8 +151,13 @@ int sc_cmd_check(int argc, char **argv)
     const char *v;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if ((v = opt_value(argc, argv, &i, "--rules")))
-            o.rules = v;
+        if ((v = opt_value(argc, argv, &i, "--rules"))) {
+            if (o.nrules == sizeof o.rules / sizeof o.rules[0]) {
+                sc_inputs_free(&inputs);
+                return sc_cli_usage_error("check", "--rules is given too often (at most 16)");
+            }
+            o.rules[o.nrules++] = v;
+        }
         else if ((v = opt_value(argc, argv, &i, "--format")))
             o.format = v;
         else if ((v = opt_value(argc, argv, &i, "--output")) || (v = opt_value(argc, argv, &i, "-o")))
@@ -205,7 +211,9 @@ int sc_cmd_check(int argc, char **argv)
 
     sc_term err;
     sc_term_init(&err, stderr, o.color);
-    sc_rules *rules = sc_cli_load_rules(o.rules, &err, NULL, NULL);
+    sc_rules **versions = NULL;
+    size_t nversions = sc_cli_load_rules_list(o.rules, o.nrules, &err, &versions);
+    sc_rules *rules = nversions ? versions[0] : NULL; /* the primary: the report's header */
     if (!rules) {
         sc_inputs_free(&inputs);
         fprintf(stderr, "sopcheck: the rules have errors; no profile was checked\n");
@@ -217,12 +225,12 @@ int sc_cmd_check(int argc, char **argv)
     sc_writer w;
     sc_report_opts ro = {.lang = o.lang, .ambitions = o.ambitions, .tool_version = SC_VERSION_TEXT};
     if (sc_writer_init(&w, o.format, &out, &ro) != 0) {
-        sc_rules_free(rules);
+        sc_cli_free_rules_list(versions, nversions);
         sc_inputs_free(&inputs);
         return sc_cli_usage_error("check", "unknown format '%s'; the formats are %s", o.format, sc_writer_formats());
     }
     if (output_open(&dest, o.output) != 0) {
-        sc_rules_free(rules);
+        sc_cli_free_rules_list(versions, nversions);
         sc_inputs_free(&inputs);
         return SC_EXIT_INVALID;
     }
@@ -247,7 +255,8 @@ int sc_cmd_check(int argc, char **argv)
         size_t len = 0;
         const char *why = in->problem;
         if (!why && sc_read_input(in->path, o.max_bytes, &buf, &len, &why) == 0) {
-            if (sc_check_profile(&arena, rules, in->path, buf, len, &limits, &res) != 0) {
+            if (sc_check_profile_in(&arena, (const sc_rules *const *)versions, nversions, 0, in->path, buf, len, &limits,
+                                    &res) != 0) {
                 oom = true;
                 why = "out of memory";
             }
@@ -257,15 +266,17 @@ int sc_cmd_check(int argc, char **argv)
         if (!text && res.status == SC_PROFILE_INVALID)
             errors_to_stderr(&err, &res);
         sc_summary_add(&sum, &res);
+        w.rules = res.rules; /* norms in words are written with the version that judged the profile */
         w.profile(&w, &res);
         report_flush(&out, dest.fp);
         free(buf);
     }
+    w.rules = rules;
     w.end(&w, &sum);
     report_flush(&out, dest.fp);
     sc_out_free(&out);
     sc_arena_free(&arena);
-    sc_rules_free(rules);
+    sc_cli_free_rules_list(versions, nversions);
     sc_inputs_free(&inputs);
     if (output_close(&dest, o.output, !out.failed) != 0) {
         fprintf(stderr, "sopcheck: the report could not be written completely\n");
