@@ -422,6 +422,12 @@ static void json_profile(sc_writer *w, const sc_result *res)
         jb_puts(o, ",\n");
     jb_putc(o, '{');
     kv_str(o, "file", res->profile && res->profile->path ? res->profile->path : "", true);
+    /* the version of the rules that judged the profile (several may be given, see docs/json.md) */
+    key(o, "rules");
+    jb_putc(o, '{');
+    kv_str(o, "name", r ? r->name : NULL, true);
+    kv_str(o, "version", r ? r->version : NULL, false);
+    jb_puts(o, "},");
     key(o, "school");
     jb_putc(o, '{');
     static const char *const fields[][2] = {{"brin", "school.brin"},       {"naam", "school.naam"},
