@@ -37,5 +37,6 @@ int sc_cmd_template(int argc, char **argv);
 int sc_cmd_explain(int argc, char **argv);
 int sc_cmd_test(int argc, char **argv);
 int sc_cmd_diff(int argc, char **argv);
+int sc_cmd_fmt(int argc, char **argv);
 
 #endif

@@ -409,6 +409,12 @@ ast_pred *ast_pred_with_subject(sc_parse_ctx *c, ast_pred *test, const char *sub
 ast_file *sc_parse_rules(sc_arena *arena, const char *path, const char *text, size_t len,
                          const sc_parse_limits *limits, sc_diag_sink *diags)
 {
+    return sc_parse_rules_keep_comments(arena, path, text, len, limits, diags, NULL);
+}
+
+ast_file *sc_parse_rules_keep_comments(sc_arena *arena, const char *path, const char *text, size_t len,
+                                       const sc_parse_limits *limits, sc_diag_sink *diags, sc_ptrvec *comments)
+{
     ast_file *file = sc_arena_zalloc(arena, sizeof *file);
     if (!file)
         return NULL;
@@ -416,7 +422,8 @@ ast_file *sc_parse_rules(sc_arena *arena, const char *path, const char *text, si
     file->text = text;
     file->text_len = len;
 
-    sc_parse_ctx ctx = {.arena = arena, .diags = diags, .file = file, .path = path, .text = text, .len = len};
+    sc_parse_ctx ctx = {.arena = arena, .diags = diags, .file = file, .path = path, .text = text, .len = len,
+                        .comments = comments};
     ctx.max_nesting = limits && limits->max_nesting ? limits->max_nesting : 64;
 
     /* the scanner works on valid UTF-8 without NUL bytes only */

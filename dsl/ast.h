@@ -191,4 +191,15 @@ typedef struct sc_parse_limits {
 ast_file *sc_parse_rules(sc_arena *arena, const char *path, const char *text, size_t len,
                          const sc_parse_limits *limits, sc_diag_sink *diags);
 
+/* A comment, from its '#' to the end of its line (trailing blanks dropped). */
+typedef struct ast_comment {
+    ast_loc loc;
+    const char *text;
+} ast_comment;
+
+/* The same, and every comment of the text appended to `comments` (ast_comment*, in file order):
+ * for tools that rewrite the text (sopcheck fmt). */
+ast_file *sc_parse_rules_keep_comments(sc_arena *arena, const char *path, const char *text, size_t len,
+                                       const sc_parse_limits *limits, sc_diag_sink *diags, sc_ptrvec *comments);
+
 #endif

@@ -26,6 +26,7 @@ typedef struct sc_parse_ctx {
     bool recovering;       /* after a syntax error, until the next block: attributes are dropped unreported */
     ast_loc last_error;    /* where the last error was reported (a syntax error there is not reported again) */
     jmp_buf *fatal;        /* the scanner's way out on an internal failure */
+    sc_ptrvec *comments;   /* when set, the scanner appends every comment here (ast_comment*, in file order) */
 
     /* where the next attribute belongs */
     ast_promise *promise;
