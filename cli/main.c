@@ -24,11 +24,15 @@ static const char usage[] =
     "                    or never; invalid input always gives 2\n"
     "      --ambitions   also report open ambitions in sarif, as notes (text and json always show them)\n"
     "      --max-bytes N refuse profiles larger than N bytes (default 1048576)\n"
+    "      -j N, --jobs N check on N threads (-j alone or 0: one per core; default 1); the report is\n"
+    "                    the same, in the same order\n"
     "  sopcheck template [--rules FILE]      print a blank profile: every question, its allowed values and norm\n"
     "  sopcheck explain [--rules FILE] ITEM  show one item: question, type, norm, ambition and source\n"
     "  sopcheck test [--rules FILE] [--coverage] [--lang nl|en] TEST...\n"
     "                 run rule tests (*.test.yaml files or directories); see docs/authoring.md\n"
     "  sopcheck compile [--dump] [RULES...]  check rules files; --dump shows how they were understood\n"
+    "  sopcheck fmt [--check] FILE...        lay rules files out canonically, comments kept (- for standard input);\n"
+    "                 --check only says which files are not formatted (exit 1)\n"
     "  sopcheck diff [--format text|json] OLD NEW\n"
     "                 what changed between two rules files: norms tightened or relaxed, items added, ...\n"
     "  sopcheck --help | --version\n"
@@ -46,6 +50,7 @@ static const struct {
 } commands[] = {
     {"check", sc_cmd_check},     {"compile", sc_cmd_compile}, {"template", sc_cmd_template},
     {"explain", sc_cmd_explain}, {"test", sc_cmd_test},         {"diff", sc_cmd_diff},
+    {"fmt", sc_cmd_fmt},
 };
 
 int sc_cli_usage_error(const char *cmd, const char *fmt, ...)
