@@ -96,7 +96,9 @@ enum { TC_SEEN_MET = 1, TC_SEEN_NOT_MET = 2, TC_SEEN_REACHED = 4, TC_SEEN_OPEN =
 
 /* One run over all the tests named on the command line. */
 typedef struct tc_run {
-    const sc_rules *rules;
+    const sc_rules *rules;          /* the version judging the current test */
+    const sc_rules *const *versions; /* every --rules; a test is judged by the one in force on its peildatum */
+    size_t nversions;
     const tc_words *w;
     sc_term out, err;
     bool coverage;
@@ -993,6 +995,21 @@ static bool tc_run_file(tc_run *run, sc_arena *arena, const char *path, const ch
     else if (title)
         tc_error(&f, title, "write the title as text: test: \"Faalt alleen afspraak 5\"", "'test' must be a title");
 
+    /* with several versions, the one in force on the profile's peildatum reads the expectations too */
+    const char *ppath = NULL, *ptext = NULL;
+    size_t plen = 0;
+    bool have_profile = false;
+    if (run->nversions > 1) {
+        if (tc_profile_text(&f, root, &ppath, &ptext, &plen) != 0)
+            return false;
+        have_profile = true;
+        sc_date d;
+        uint32_t line, col;
+        run->rules = run->versions[0];
+        if (sc_profile_peek_peildatum(ptext, plen, NULL, &d, &line, &col) == 1 && sc_rules_pick(run->versions, run->nversions, d))
+            run->rules = sc_rules_pick(run->versions, run->nversions, d);
+    }
+
     tc_expect e;
     memset(&e, 0, sizeof e);
     e.status = -1;
@@ -1017,13 +1034,11 @@ static bool tc_run_file(tc_run *run, sc_arena *arena, const char *path, const ch
     if (!expect)
         tc_error(&f, root, "add 'verwacht:' with at least 'status:'", "the test has no 'verwacht:'");
 
-    const char *ppath = NULL, *ptext = NULL;
-    size_t plen = 0;
-    if (tc_profile_text(&f, root, &ppath, &ptext, &plen) != 0 || f.sink.errors > 0)
+    if ((!have_profile && tc_profile_text(&f, root, &ppath, &ptext, &plen) != 0) || f.sink.errors > 0)
         return false;
 
     sc_result res;
-    if (sc_check_profile(arena, run->rules, ppath, ptext, plen, NULL, &res) != 0) {
+    if (sc_check_profile_in(arena, run->versions, run->nversions, 0, ppath, ptext, plen, NULL, &res) != 0) {
         tc_oom(&f);
         return false;
     }
@@ -1035,10 +1050,16 @@ static bool tc_run_file(tc_run *run, sc_arena *arena, const char *path, const ch
     return true;
 }
 
+static bool tc_is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* ---- the command ----------------------------------------------------------------------------- */
 
 static const char tc_usage[] =
-    "usage: sopcheck test [--rules FILE] [--coverage] [--lang nl|en] [--color=auto|always|never] TEST...\n"
+    "usage: sopcheck test [--rules FILE|DIR]... [--coverage] [--lang nl|en] [--color=auto|always|never] TEST...\n"
     "\n"
     "Runs rule tests. A TEST is a *.test.yaml file or a directory, searched recursively for\n"
     "*.test.yaml files (run in path order). Each test names a profile and what the rules must make\n"
@@ -1056,6 +1077,9 @@ static const char tc_usage[] =
     "    ambities: {aanbod.rekenproblemen: open}   # reached | open\n"
     "    fouten: [\"12:5\"]                      # line:col of every profile error, in order\n"
     "\n"
+    "--rules     a rules file or a directory of them; more than once for several versions: each\n"
+    "            test is judged by the version in force on its profile's peildatum (the latest\n"
+    "            'valid from' wins); without it, the bundled Zoetermeer rules\n"
     "--coverage  also list norms not seen both met and not met, ambitions not seen both reached\n"
     "            and open, and band categories no item fell in\n"
     "--lang      the language of differences and coverage (default en)\n"
@@ -1154,7 +1178,8 @@ oom:
 
 int sc_cmd_test(int argc, char **argv)
 {
-    const char *rules_path = NULL, *color = NULL, *v;
+    const char *rules_paths[16], *color = NULL, *v;
+    size_t nrules = 0;
     bool coverage = false, only_tests = false;
     sc_lang lang = SC_LANG_EN;
     int ntests = 0;
@@ -1168,9 +1193,11 @@ int sc_cmd_test(int argc, char **argv)
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(tc_usage, stdout);
             return SC_EXIT_OK;
-        } else if ((v = tc_opt_value(argc, argv, &i, "--rules")))
-            rules_path = v;
-        else if ((v = tc_opt_value(argc, argv, &i, "--color"))) {
+        } else if ((v = tc_opt_value(argc, argv, &i, "--rules"))) {
+            if (nrules == sizeof rules_paths / sizeof rules_paths[0])
+                return sc_cli_usage_error("test", "--rules is given too often (at most 16)");
+            rules_paths[nrules++] = v;
+        } else if ((v = tc_opt_value(argc, argv, &i, "--color"))) {
             if (strcmp(v, "auto") != 0 && strcmp(v, "always") != 0 && strcmp(v, "never") != 0)
                 return sc_cli_usage_error("test", "--color takes auto, always or never, not '%s'", v);
             color = v;
@@ -1205,6 +1232,8 @@ int sc_cmd_test(int argc, char **argv)
     }
     if (ntests == 0)
         return sc_cli_usage_error("test", "name one or more *.test.yaml files or directories of them");
+    if (coverage && (nrules > 1 || (nrules == 1 && tc_is_dir(rules_paths[0]))))
+        return sc_cli_usage_error("test", "--coverage takes one rules file; run it once per version");
 
     sc_arena run_arena, test_arena; /* the run's lists; one test at a time */
     sc_arena_init(&run_arena, 0);
@@ -1220,13 +1249,17 @@ int sc_cmd_test(int argc, char **argv)
     run.coverage = coverage;
     sc_term_init(&run.out, stdout, color);
     sc_term_init(&run.err, stderr, color);
-    sc_rules *rules = sc_cli_load_rules(rules_path, &run.err, NULL, NULL);
+    sc_rules **versions = NULL;
+    size_t nversions = sc_cli_load_rules_list(rules_paths, nrules, &run.err, &versions);
+    sc_rules *rules = nversions ? versions[0] : NULL;
     if (!rules) {
         fputs("sopcheck test: the rules have errors; no test was run\n", stderr);
         sc_arena_free(&run_arena);
         return SC_EXIT_INVALID;
     }
     run.rules = rules;
+    run.versions = (const sc_rules *const *)versions;
+    run.nversions = nversions;
 
     sc_arena_init(&test_arena, 0);
     int rc = SC_EXIT_OK;
@@ -1255,6 +1288,6 @@ int sc_cmd_test(int argc, char **argv)
     }
     sc_arena_free(&test_arena);
     sc_arena_free(&run_arena);
-    sc_rules_free(rules);
+    sc_cli_free_rules_list(versions, nversions);
     return rc;
 }
