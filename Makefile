@@ -13,7 +13,7 @@ CC       ?= cc
 BUILD    ?= build
 OPT      ?= -O2
 SAN      ?=
-CFLAGS_COMMON = -std=c11 -D_POSIX_C_SOURCE=200809L -g $(OPT) $(SAN) -I. -I$(BUILD)/gen
+CFLAGS_COMMON = -std=c11 -D_POSIX_C_SOURCE=200809L -g $(OPT) $(SAN) -pthread -I. -I$(BUILD)/gen
 WARN     = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 GENWARN  = -Wall -Wno-unused-function -Wno-sign-compare -Wno-unused-parameter
 
@@ -68,7 +68,7 @@ $(BUILD)/libsopcheck.a: $(LIB_OBJ)
 	ar rcs $@ $^
 
 $(BUILD)/sopcheck: $(CLI_OBJ) $(BUILD)/libsopcheck.a
-	$(CC) $(SAN) -o $@ $(CLI_OBJ) $(BUILD)/libsopcheck.a $(PKG_LIBS) -lpthread -lm
+	$(CC) $(SAN) -pthread -o $@ $(CLI_OBJ) $(BUILD)/libsopcheck.a $(PKG_LIBS) -lpthread -lm
 
 # --- tests ------------------------------------------------------------------------------
 # Every tests/unit/*.c defines `Suite *suite_NAME(void)`; the runner registers them all.

@@ -6,8 +6,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/diag_write.h"
 #include "cli.h"
 #include "inputs.h"
+#include "parallel.h"
 #include "report/report.h"
 
 #define SC_VERSION_TEXT "0.1.0"
@@ -23,6 +25,7 @@ typedef struct check_opts {
     sc_lang lang;
     fail_on fail;
     size_t max_bytes;
+    unsigned jobs;       /* -j: worker threads */
     bool ambitions;
 } check_opts;
 
@@ -130,7 +133,8 @@ static void report_flush(sc_out *out, FILE *fp)
     out->len = 0;
 }
 
-static void errors_to_stderr(sc_term *err, const sc_result *res)
+/* A profile's errors as sc_term_diag shows them, into `o` (written to stderr in input order). */
+static void errors_to(sc_out *o, bool color, const sc_result *res)
 {
     const sc_profile *p = res->profile;
     for (uint32_t k = 0; k < res->nerrors; k++) {
@@ -139,13 +143,146 @@ static void errors_to_stderr(sc_term *err, const sc_result *res)
                      .message = e->message, .hint = e->hint};
         if (p && p->text)
             d.src_line = sc_text_line(p->text, p->text_len, e->line, &d.src_line_len);
-        sc_term_diag(err, &d);
+        sc_diag_write(o, &d, color, NULL);
     }
+}
+
+/* --- the loop over the profiles: on this thread, or on -j N workers (cli/parallel.c) -----------
+ *
+ * Each worker has its own arena and its own writer, and renders a profile's report and its
+ * stderr lines into a ring slot; this thread writes the slots in input order, so the output is
+ * the same byte for byte whatever -j is. The summary is added up here, in input order. A writer's
+ * state that runs across profiles is `count`: text and json write a separator before every
+ * profile but the first, so a worker sets it to the profile's index; sarif counts results with it
+ * (a comma before every result but the run's first), so a worker starts each profile at 0 and
+ * this thread puts the comma between one profile's results and the next's. */
+typedef struct check_run {
+    const sc_rules *const *versions;
+    size_t nversions;
+    const sc_rules *rules;          /* versions[0]: the report's header */
+    const sc_inputs *inputs;
+    const char *format;
+    sc_report_opts ro;
+    sc_yaml_limits limits;
+    size_t max_bytes;
+    bool text, diag_color, count_is_results;
+    /* this thread's side */
+    FILE *fp;
+    sc_out *out;                    /* its failed flag is the report's */
+    sc_summary sum;
+    unsigned long results;          /* sarif: results written so far */
+    bool oom;
+} check_run;
+
+typedef struct check_worker {
+    const check_run *run;
+    sc_writer w;
+    sc_out sink;                    /* a worker's begin and end: thrown away */
+    sc_arena arena;
+} check_worker;
+
+typedef struct check_slot {
+    sc_out report, diag;
+    sc_profile_status status;
+    unsigned results;
+    bool oom;
+} check_slot;
+
+static void *check_worker_init(void *ctx)
+{
+    const check_run *run = ctx;
+    check_worker *cw = calloc(1, sizeof *cw);
+    if (!cw)
+        return NULL;
+    cw->run = run;
+    sc_out_init_mem(&cw->sink);
+    if (sc_writer_init(&cw->w, run->format, &cw->sink, &run->ro) != 0) {
+        free(cw);
+        return NULL;
+    }
+    cw->w.begin(&cw->w, run->rules); /* on the worker's thread: json keeps its per-run fragments per thread */
+    cw->sink.len = 0;
+    sc_arena_init(&cw->arena, 0);
+    return cw;
+}
+
+static void check_work(void *worker, size_t i, void *slot_)
+{
+    check_worker *cw = worker;
+    const check_run *run = cw->run;
+    check_slot *slot = slot_;
+    const sc_input *in = &run->inputs->items[i];
+    slot->report.len = slot->diag.len = 0;
+    slot->report.failed = slot->diag.failed = false;
+    slot->oom = false;
+    sc_arena_reset(&cw->arena);
+    sc_result res;
+    char *buf = NULL;
+    size_t len = 0;
+    const char *why = in->problem;
+    if (!why && sc_read_input(in->path, run->max_bytes, &buf, &len, &why) == 0) {
+        if (sc_check_profile_in(&cw->arena, run->versions, run->nversions, 0, in->path, buf, len, &run->limits, &res) !=
+            0) {
+            slot->oom = true;
+            why = "out of memory";
+        }
+    }
+    if (why)
+        unreadable_result(&cw->arena, run->rules, in->path, why, &res);
+    if (!run->text && res.status == SC_PROFILE_INVALID)
+        errors_to(&slot->diag, run->diag_color, &res);
+    slot->status = res.status;
+    cw->w.out = &slot->report;
+    cw->w.count = run->count_is_results ? 0 : (unsigned)i;
+    cw->w.rules = res.rules; /* norms in words are written with the version that judged the profile */
+    cw->w.profile(&cw->w, &res);
+    slot->results = cw->w.count;
+    free(buf);
+}
+
+static void check_worker_fini(void *worker)
+{
+    check_worker *cw = worker;
+    sc_summary none = {0};
+    cw->w.out = &cw->sink;
+    cw->w.rules = cw->run->rules;
+    cw->w.end(&cw->w, &none);
+    sc_out_free(&cw->sink);
+    sc_arena_free(&cw->arena);
+    free(cw);
+}
+
+static void check_emit(void *ctx, size_t i, void *slot_)
+{
+    (void)i;
+    check_run *run = ctx;
+    check_slot *slot = slot_;
+    if (slot->diag.len)
+        fwrite(slot->diag.buf, 1, slot->diag.len, stderr);
+    sc_result r = {.status = slot->status};
+    sc_summary_add(&run->sum, &r);
+    run->oom = run->oom || slot->oom;
+    if (slot->report.failed || slot->diag.failed)
+        run->out->failed = true;
+    if (run->count_is_results && slot->results) {
+        if (run->results && !run->out->failed && fwrite(",\n", 1, 2, run->fp) != 2)
+            run->out->failed = true;
+        run->results += slot->results;
+    }
+    if (slot->report.len && !run->out->failed && fwrite(slot->report.buf, 1, slot->report.len, run->fp) != slot->report.len)
+        run->out->failed = true;
+}
+
+static void check_slot_free(void *slot_)
+{
+    check_slot *slot = slot_;
+    sc_out_free(&slot->report);
+    sc_out_free(&slot->diag);
 }
 
 int sc_cmd_check(int argc, char **argv)
 {
-    check_opts o = {.format = "text", .lang = SC_LANG_NL, .fail = FAIL_ON_INCOMPLETE, .max_bytes = (size_t)1 << 20};
+    check_opts o = {.format = "text", .lang = SC_LANG_NL, .fail = FAIL_ON_INCOMPLETE, .max_bytes = (size_t)1 << 20, .jobs = 1};
     sc_inputs inputs = {0};
     int npaths = 0;
     const char *v;
@@ -194,6 +331,19 @@ int sc_cmd_check(int argc, char **argv)
             o.max_bytes = (size_t)n;
         } else if (strcmp(a, "--ambitions") == 0) {
             o.ambitions = true;
+        } else if (strcmp(a, "-j") == 0 || strcmp(a, "--jobs") == 0 || strncmp(a, "--jobs=", 7) == 0 ||
+                   (a[0] == '-' && a[1] == 'j' && a[2] >= '0' && a[2] <= '9')) {
+            /* -j N, -jN, --jobs N, --jobs=N; -j alone (no number follows) or 0: one worker per core */
+            const char *n = a[1] == 'j' ? a + 2 : a[6] == '=' ? a + 7 : "";
+            if (!*n && i + 1 < argc && argv[i + 1][0] >= '0' && argv[i + 1][0] <= '9')
+                n = argv[++i];
+            char *end;
+            unsigned long j = strtoul(*n ? n : "0", &end, 10);
+            if (*end || j > 1024) {
+                sc_inputs_free(&inputs);
+                return sc_cli_usage_error("check", "-j takes a number of jobs from 0 (one per core) to 1024, not '%s'", n);
+            }
+            o.jobs = j ? (unsigned)j : sc_par_cores();
         } else if (a[0] == '-' && a[1]) {
             sc_inputs_free(&inputs);
             return sc_cli_usage_error("check", "unknown option '%s' (or it needs a value)", a);
@@ -240,42 +390,23 @@ int sc_cmd_check(int argc, char **argv)
     w.opts.color = text && out_term.color;
     sc_out_init_mem(&out);
 
-    sc_summary sum = {0};
-    sc_yaml_limits limits = {.max_bytes = o.max_bytes};
-    sc_arena arena;
-    sc_arena_init(&arena, 0);
     w.begin(&w, rules);
     report_flush(&out, dest.fp);
-    bool oom = false;
-    for (size_t i = 0; i < inputs.len; i++) {
-        const sc_input *in = &inputs.items[i];
-        sc_arena_reset(&arena);
-        sc_result res;
-        char *buf = NULL;
-        size_t len = 0;
-        const char *why = in->problem;
-        if (!why && sc_read_input(in->path, o.max_bytes, &buf, &len, &why) == 0) {
-            if (sc_check_profile_in(&arena, (const sc_rules *const *)versions, nversions, 0, in->path, buf, len, &limits,
-                                    &res) != 0) {
-                oom = true;
-                why = "out of memory";
-            }
-        }
-        if (why)
-            unreadable_result(&arena, rules, in->path, why, &res);
-        if (!text && res.status == SC_PROFILE_INVALID)
-            errors_to_stderr(&err, &res);
-        sc_summary_add(&sum, &res);
-        w.rules = res.rules; /* norms in words are written with the version that judged the profile */
-        w.profile(&w, &res);
-        report_flush(&out, dest.fp);
-        free(buf);
-    }
+    check_run run = {.versions = (const sc_rules *const *)versions, .nversions = nversions, .rules = rules,
+                     .inputs = &inputs, .format = o.format, .ro = w.opts, .limits = {.max_bytes = o.max_bytes},
+                     .max_bytes = o.max_bytes, .text = text, .diag_color = err.color,
+                     .count_is_results = strcmp(o.format, "sarif") == 0, .fp = dest.fp, .out = &out};
+    sc_par_ops ops = {.ctx = &run, .slot_size = sizeof(check_slot), .worker_init = check_worker_init,
+                      .work = check_work, .worker_fini = check_worker_fini, .emit = check_emit,
+                      .slot_free = check_slot_free};
+    if (sc_par_run(inputs.len, o.jobs, &ops) != 0)
+        run.oom = true;
+    sc_summary sum = run.sum;
+    bool oom = run.oom;
     w.rules = rules;
     w.end(&w, &sum);
     report_flush(&out, dest.fp);
     sc_out_free(&out);
-    sc_arena_free(&arena);
     sc_cli_free_rules_list(versions, nversions);
     sc_inputs_free(&inputs);
     if (output_close(&dest, o.output, !out.failed) != 0) {

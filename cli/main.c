@@ -24,6 +24,8 @@ static const char usage[] =
     "                    or never; invalid input always gives 2\n"
     "      --ambitions   also report open ambitions in sarif, as notes (text and json always show them)\n"
     "      --max-bytes N refuse profiles larger than N bytes (default 1048576)\n"
+    "      -j N, --jobs N check on N threads (-j alone or 0: one per core; default 1); the report is\n"
+    "                    the same, in the same order\n"
     "  sopcheck template [--rules FILE]      print a blank profile: every question, its allowed values and norm\n"
     "  sopcheck explain [--rules FILE] ITEM  show one item: question, type, norm, ambition and source\n"
     "  sopcheck test [--rules FILE] [--coverage] [--lang nl|en] TEST...\n"
