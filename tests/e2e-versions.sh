@@ -1,0 +1,103 @@
+#!/bin/sh
+# tests/e2e-versions.sh — versions in force: several --rules (or a directory of them), each profile judged by the
+# version in force on its peildatum, the per-profile `rules` in JSON, and a profile no version covers.
+#
+# usage: sh tests/e2e-versions.sh path/to/sopcheck
+set -u
+
+if [ $# -ne 1 ]; then
+    echo "usage: $0 path/to/sopcheck" >&2
+    exit 2
+fi
+case $1 in
+/*) BIN=$1 ;;
+*) BIN=$(pwd)/$1 ;;
+esac
+cd "$(dirname "$0")/.."
+PASSED=0
+FAILED=0
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT INT TERM
+ok() { PASSED=$((PASSED + 1)); }
+bad() { FAILED=$((FAILED + 1)); echo "e2e-versions: FAIL: $*" >&2; }
+run() {
+    RC=0
+    "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" || RC=$?
+}
+status() { if [ "$RC" -eq "$1" ]; then ok; else bad "$2: exit status $RC, expected $1"; fi; }
+
+V23=rules/zoetermeer-2023.rules
+V25=rules/zoetermeer-2025.rules
+P=fixtures/tests-2025/profiles
+# a profile of 2024 (2023 in force), one of 2026 (2025 in force; 2023 has no 'until', the latest 'valid from' wins)
+sed 's/peildatum: 2024-10-01/peildatum: 2020-10-01/' $P/dyscalculie-beschikbaar-2024.yaml >"$TMP/oud-2020.yaml"
+
+# --- two versions: JSON per profile ---------------------------------------------------
+run check --format json --rules $V23 --rules $V25 $P/dyscalculie-beschikbaar-2024.yaml $P/voldoet-2025.yaml \
+    $P/dyscalculie-beschikbaar-2026.yaml "$TMP/oud-2020.yaml"
+status 2 "a batch with a profile no version covers"
+if python3 - "$TMP/out" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+assert r["rules"]["version"] == "2023-04-04", r["rules"]
+ps = r["profiles"]
+got = [(p["rules"]["version"], p["status"]) for p in ps]
+assert got == [("2023-04-04", "compliant"), ("2025-08-01", "compliant"), ("2025-08-01", "not_compliant"),
+               ("2023-04-04", "invalid")], got
+assert [a["id"] for a in ps[2]["agreements"] if a["status"] == "not_met"] == ["A13"]
+assert len(ps[0]["agreements"]) == 14 and len(ps[1]["agreements"]) == 17
+e = ps[3]["errors"]
+assert len(e) == 1 and (e[0]["line"], e[0]["col"]) == (10, 14), e
+assert "no version of the rules is in force on the peildatum 2020-10-01" in e[0]["message"], e
+assert "version 2023-04-04 (valid from 2023-08-01)" in e[0]["message"] and "version 2025-08-01 (valid from 2025-08-01)" in e[0]["message"], e
+assert r["summary"] == {"profiles": 4, "compliant": 2, "not_compliant": 1, "incomplete": 0, "invalid": 1}, r["summary"]
+PY
+then ok; else bad "JSON per-profile rules"; fi
+
+# the JSON report still matches its schema (when jsonschema is there)
+if python3 -c 'import jsonschema' 2>/dev/null; then
+    if python3 -c 'import json,sys,jsonschema; jsonschema.validate(json.load(open(sys.argv[1])), json.load(open("docs/json-schema.json")))' "$TMP/out"; then ok; else bad "schema"; fi
+fi
+
+# --- the refusal in text, at the peildatum's line:col ---------------------------------
+run check --rules $V23 --rules $V25 "$TMP/oud-2020.yaml"
+status 2 "a profile of 2020"
+if grep -q "oud-2020.yaml:10:14: fout: no version of the rules is in force on the peildatum 2020-10-01: 'Basisondersteuning SWV PO Zoetermeer' version 2023-04-04 (valid from 2023-08-01), 'Basisondersteuning SWV PO Zoetermeer' version 2025-08-01 (valid from 2025-08-01)" "$TMP/out"; then ok; else bad "the refusal names the versions: $(head -3 "$TMP/out")"; fi
+
+# --- the order of --rules does not matter for the choice, only for the header -------------
+run check --format json --rules $V25 --rules $V23 $P/dyscalculie-beschikbaar-2024.yaml $P/dyscalculie-beschikbaar-2026.yaml
+status 1 "versions given the other way round"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["rules"]["version"]=="2025-08-01"; assert [p["rules"]["version"] for p in r["profiles"]]==["2023-04-04","2025-08-01"]' "$TMP/out" && ok || bad "order of --rules"
+
+# --- --rules DIR: the mains are the files with 'valid from' (not landelijke-norm-2025) ------
+run check --format json --rules rules $P/dyscalculie-beschikbaar-2024.yaml $P/voldoet-2025.yaml
+status 0 "--rules rules"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["rules"]["version"]=="2023-04-04"; assert [p["rules"]["version"] for p in r["profiles"]]==["2023-04-04","2025-08-01"]' "$TMP/out" && ok || bad "--rules DIR"
+if [ -s "$TMP/err" ]; then bad "--rules DIR wrote to standard error: $(cat "$TMP/err")"; else ok; fi
+mkdir "$TMP/leeg"
+cp rules/landelijke-norm-2025.rules "$TMP/leeg/"
+run check --rules "$TMP/leeg" $P/voldoet-2025.yaml
+status 2 "a directory without a main ruleset"
+grep -q "holds no main ruleset" "$TMP/err" && ok || bad "no main ruleset: $(cat "$TMP/err")"
+
+# --- one version: as before -------------------------------------------------------------
+run check --rules $V23 "$TMP/oud-2020.yaml"
+status 2 "one version, out of force"
+grep -q "the rules 'Basisondersteuning SWV PO Zoetermeer' version 2023-04-04 are not in force on the peildatum 2020-10-01" "$TMP/out" && ok || bad "single version message"
+run check $P/zonder-aanvullingen-2026.yaml
+status 0 "the bundled default is zoetermeer-2023 alone"
+
+# --- the text report names the version that judged the profile ------------------------------
+run check --rules $V23 --rules $V25 $P/dyscalculie-beschikbaar-2026.yaml
+status 1 "text, two versions"
+grep -q "A13  Protocollen" "$TMP/out" && ok || bad "text report: A13 not reported"
+
+# --- sopcheck test with versions --------------------------------------------------------
+run test --rules $V23 --rules $V25 fixtures/tests-2025
+status 0 "rule tests with two versions"
+grep -qx "5 passed, 0 failed" "$TMP/out" && ok || bad "rule tests: $(tail -1 "$TMP/out")"
+run test --rules rules --coverage fixtures/tests-2025
+status 2 "--coverage with several versions"
+
+echo "e2e-versions: $PASSED passed, $FAILED failed"
+[ "$FAILED" -eq 0 ]
