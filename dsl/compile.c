@@ -190,8 +190,15 @@ static uint32_t read_tree(sc_compiler *c, const char *name, uint32_t includer, a
     uint32_t index = (uint32_t)c->srcs.len - 1;
     for (size_t i = 0; i < f->decls.len; i++) {
         const ast_decl *d = f->decls.items[i];
-        if (d->kind == AST_DECL_INCLUDE)
-            read_tree(c, d->u.include.text, index, d->loc, depth + 1);
+        if (d->kind != AST_DECL_INCLUDE)
+            continue;
+        if (!d->u.include.text || !d->u.include.text[0]) {
+            /* never hand an empty name to the loader: it would name the including file's directory */
+            sc_sema_error(c, index, d->loc, "write the name of the rules file to include, e.g. include \"extra.rules\"",
+                          "'include' needs a file name");
+            continue;
+        }
+        read_tree(c, d->u.include.text, index, d->loc, depth + 1);
     }
     return index;
 }
