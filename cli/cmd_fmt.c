@@ -55,18 +55,28 @@ static void print_line(char mark, const char *s, size_t len, size_t i)
 }
 
 /* A short unified diff of the first place where `old` and `new` differ: a few lines of context,
- * then at most DIFF_LINES lines taken out and put in. */
+ * then at most DIFF_LINES lines taken out and put in; "@@ ... @@" when more differs further on. */
 static void short_diff(const char *path, const char *old, size_t olen, const char *new, size_t nlen)
 {
     size_t on = count_lines(old, olen), nn = count_lines(new, nlen);
     size_t pre = 0;
     while (pre < on && pre < nn && same_line(old, olen, pre, new, nlen, pre))
         pre++;
-    size_t suf = 0;
-    while (suf < on - pre && suf < nn - pre && same_line(old, olen, on - 1 - suf, new, nlen, nn - 1 - suf))
-        suf++;
+    /* where the two meet again after `pre`: the fewest lines taken out plus put in, within a window */
+    size_t odel = on - pre, nadd = nn - pre;
+    for (size_t d = 1; d <= 4 * DIFF_LINES; d++) {
+        bool found = false;
+        for (size_t i = 0; i <= d && !found; i++) {
+            size_t j = d - i;
+            if (pre + i < on && pre + j < nn && same_line(old, olen, pre + i, new, nlen, pre + j)) {
+                odel = i, nadd = j;
+                found = true;
+            }
+        }
+        if (found)
+            break;
+    }
     size_t from = pre > DIFF_CONTEXT ? pre - DIFF_CONTEXT : 0;
-    size_t odel = on - pre - suf, nadd = nn - pre - suf;
     size_t oshow = odel < DIFF_LINES ? odel : DIFF_LINES, nshow = nadd < DIFF_LINES ? nadd : DIFF_LINES;
     printf("--- %s\n+++ %s (formatted)\n", path, path);
     printf("@@ -%zu,%zu +%zu,%zu @@\n", from + 1, pre - from + oshow, from + 1, pre - from + nshow);
@@ -76,10 +86,12 @@ static void short_diff(const char *path, const char *old, size_t olen, const cha
         print_line('-', old, olen, pre + i);
     for (size_t i = 0; i < nshow; i++)
         print_line('+', new, nlen, pre + i);
-    if (odel > oshow || nadd > nshow)
-        printf("@@ ... more differences @@\n");
-    if (olen && old[olen - 1] != '\n' && odel == 0 && nadd == 0)
-        printf("\\ No newline at end of file\n");
+    size_t ll;
+    const char *orest = pre + odel < on ? nth_line(old, olen, pre + odel, &ll) : old + olen;
+    const char *nrest = pre + nadd < nn ? nth_line(new, nlen, pre + nadd, &ll) : new + nlen;
+    size_t orlen = (size_t)(old + olen - orest), nrlen = (size_t)(new + nlen - nrest);
+    if (odel > oshow || nadd > nshow || orlen != nrlen || memcmp(orest, nrest, orlen) != 0)
+        printf("@@ ... @@\n");
 }
 
 /* Write `text` to a temporary file beside `path` with path's mode, then rename it over path. */
