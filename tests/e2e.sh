@@ -13,6 +13,7 @@ expect_rc() { # expected-rc description command...
     if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/    /' "$tmp/err" | head -5; fi
 }
 
+expect_rc 0 "the rules in rules/ are formatted as sopcheck fmt writes them" "$bin" fmt --check rules/*.rules
 expect_rc 0 "compile the bundled rules" "$bin" compile
 grep -q "0 errors, 0 warnings" "$tmp/err" && ok || bad "bundled rules compile with warnings: $(cat "$tmp/err")"
 expect_rc 0 "a compliant profile" "$bin" check fixtures/profiles/voldoet-alles.yaml
