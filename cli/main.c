@@ -16,9 +16,9 @@ static const char usage[] =
     "                 [--output FILE] [--fail-on not-compliant|incomplete|never] [--ambitions]\n"
     "                 [--max-bytes N] [--color auto|always|never] PATH...\n"
     "                 check profiles (files, directories of *.yaml/*.yml, or - for standard input)\n"
-    "      --rules       the rules to judge by; give several versions (or a directory of them) and
-                    each profile is judged by the version in force on its peildatum
-      --format      text (default, for people), json (docs/json-schema.json), junit (JUnit XML),\n"
+    "      --rules       the rules to judge by; give several versions (or a directory of them) and\n"
+    "                    each profile is judged by the version in force on its peildatum\n"
+    "      --format      text (default, for people), json (docs/json-schema.json), junit (JUnit XML),\n"
     "                    sarif (SARIF 2.1.0, code scanning), github (GitHub Actions annotations)\n"
     "      --output FILE write the report to FILE, complete or not at all (default: standard output;\n"
     "                    diagnostics always go to standard error)\n"
