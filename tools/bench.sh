@@ -8,6 +8,9 @@
 #   BENCH_SEED  generator seed (default 42)
 #   BENCH_CG_N  profiles for the callgrind rows (default 200)
 #
+# The -j row runs `sopcheck check -j` (one thread per core) and compares its wall time with the floor,
+# which is one thread: below 1.00x means the cores together beat libyaml alone on one.
+#
 # What it does: generates BENCH_N profiles (and 1,000, and BENCH_CG_N) into $BUILD/bench/, checks
 # that they all check without errors, then times the floor ($BUILD/tools/yamlfloor) and
 # `sopcheck check --format json DIR > /dev/null` (one warm-up run, then BENCH_RUNS runs; wall clock
@@ -79,6 +82,10 @@ echo "bench: checked:   $got" >&2
 case $got in *'"invalid":0}') ;; *) echo "bench: some generated profiles are invalid" >&2; exit 1 ;; esac
 avg_bytes=$(cat "$dir/n$N"/*.yaml 2>/dev/null | wc -c | awk -v n="$N" '{printf "%.0f", $1 / n}') || avg_bytes="?"
 json_bytes=$(wc -c <"$tmp/report.json" | awk -v n="$N" '{printf "%.0f", $1 / n}')
+# -j (one thread per core) writes the same report
+one_sum=$(cksum <"$tmp/report.json")
+par_sum=$("$bin" check -j --format json --fail-on never "$dir/n$N" 2>/dev/null | cksum)
+[ "$one_sum" = "$par_sum" ] || { echo "bench: the -j report differs from the one-thread report" >&2; exit 1; }
 
 # --- timing -----------------------------------------------------------------------------------
 median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
@@ -114,6 +121,7 @@ measure check_n "$bin" check --format json --fail-on never "$dir/n$N"
 measure floor_1k "$floor" -l "$dir/n1000.list"
 measure check_1k "$bin" check --format json --fail-on never "$dir/n1000"
 measure text_n "$bin" check --fail-on never "$dir/n$N"
+measure par_n "$bin" check -j --format json --fail-on never "$dir/n$N"
 measure compile_proc "$bin" compile "$RULES"
 loop=$("$compile_loop" "$RULES" 1000 | sed 's/.*mean \([0-9.]*\) us.*fastest batch \([0-9.]*\) us.*/\1 µs mean (fastest batch \2 µs)/')
 
@@ -141,6 +149,7 @@ per_profile_us() { echo "$1 $2" | awk '$1 + 0 > 0 {printf "%.0f", $1 * 1e6 / $2;
 fw=$(med floor_n wall) fc=$(med floor_n cpu) fr=$(med floor_n rss)
 cw=$(med check_n wall) cc=$(med check_n cpu) cr=$(med check_n rss)
 tw=$(med text_n wall) tc=$(med text_n cpu) tr=$(med text_n rss)
+jw=$(med par_n wall) jc=$(med par_n cpu) jr=$(med par_n rss)
 fr1=$(med floor_1k rss) cr1=$(med check_1k rss)
 pw=$(med compile_proc wall)
 {
@@ -149,7 +158,7 @@ pw=$(med compile_proc wall)
     echo "| floor: libyaml events only (\`yamlfloor\`) | $N | $fw | $fc | $(per_profile_us "$fw" "$N") | $fr | 1.00× |"
     echo "| \`sopcheck check --format json\`, 1 thread | $N | $cw | $cc | $(per_profile_us "$cw" "$N") | $cr | wall $(ratio "$cw" "$fw"), CPU $(ratio "$cc" "$fc") |"
     echo "| \`sopcheck check\` (text report), 1 thread | $N | $tw | $tc | $(per_profile_us "$tw" "$N") | $tr | wall $(ratio "$tw" "$fw"), CPU $(ratio "$tc" "$fc") |"
-    echo "| \`sopcheck check -j\` (parallel) | $N | not implemented | | | | |"
+    echo "| \`sopcheck check -j --format json\`, $(nproc) threads | $N | $jw | $jc | $(per_profile_us "$jw" "$N") | $jr | wall $(ratio "$jw" "$fw") (the floor is one thread), CPU $(ratio "$jc" "$fc"); $(ratio "$cw" "$jw") faster than 1 thread |"
     echo "| floor, peak RSS | 1000 | | | | $fr1 | |"
     echo "| \`sopcheck check\`, peak RSS | 1000 | | | | $cr1 | |"
     echo "| \`sopcheck compile $RULES\` (whole process) | – | $pw | | | | |"
