@@ -6,21 +6,21 @@
 #include "base/out.h"
 #include "cli.h"
 #include "dsl/describe.h"
+#include "words.h"
 
 #define EXPLAIN_WIDTH 100
 #define EXPLAIN_LABEL 24  /* columns of "  label: " before a value */
 #define EXPLAIN_SUGGEST 3
 
-/* The words of explain, in Dutch and in English. */
+/* The words of explain, in Dutch and in English; those for answers are in words.h. */
 typedef struct explain_words {
     const char *item_head, *agreement_head, *promise_head;
     const char *question, *id, *type, *answer, *categories, *norm, *norm_rules, *ambition, *ambition_rules, *when,
         *when_rules, *note, *help, *source, *agreement, *promise, *promises, *own_promise, *declared, *tightened,
         *layer, *version, *builtin, *text, *agreements, *items, *own_items, *none, *added_in, *peildatum_help;
-    const char *no_norm, *no_norm_field, *required;
+    const char *no_norm, *no_norm_field;
     const char *unknown, *did_you_mean, *or_word;
-    const char *yesno, *number, *percent, *date, *free_text, *choose, *list, *best_first, *below, *upto, *or_more,
-        *scale, *bands;
+    const char *scale, *bands;
 } explain_words;
 
 static const explain_words words_nl = {
@@ -59,21 +59,9 @@ static const explain_words words_nl = {
     .peildatum_help = "de datum waarop de antwoorden van een profiel betrekking hebben",
     .no_norm = "geen (alleen een ambitie)",
     .no_norm_field = "geen: wordt vastgelegd, niet beoordeeld",
-    .required = "verplicht",
     .unknown = "'%s' is geen vraag, afspraak of belofte van deze regels",
     .did_you_mean = "bedoelt u",
     .or_word = "of",
-    .yesno = "ja of nee",
-    .number = "een getal van %s tot %s",
-    .percent = "een percentage van %s tot %s",
-    .date = "een datum (JJJJ-MM-DD)",
-    .free_text = "tekst",
-    .choose = "kies uit: ",
-    .list = "een lijst, bijv. ",
-    .best_first = "; de eerste is de beste",
-    .below = "onder",
-    .upto = "tot",
-    .or_more = "of meer",
     .scale = "schaal",
     .bands = "ingedeeld in",
 };
@@ -114,21 +102,9 @@ static const explain_words words_en = {
     .peildatum_help = "the date the answers of a profile describe",
     .no_norm = "none (ambition only)",
     .no_norm_field = "none: recorded, not judged",
-    .required = "required",
     .unknown = "'%s' is not an item, agreement or promise of these rules",
     .did_you_mean = "did you mean",
     .or_word = "or",
-    .yesno = "ja or nee",
-    .number = "a whole number from %s to %s",
-    .percent = "a percentage from %s to %s",
-    .date = "a date (YYYY-MM-DD)",
-    .free_text = "text",
-    .choose = "choose from: ",
-    .list = "a list, e.g. ",
-    .best_first = "; the first is the best",
-    .below = "below",
-    .upto = "to",
-    .or_more = "or more",
     .scale = "scale",
     .bands = "in the bands",
 };
@@ -137,100 +113,12 @@ typedef struct explain_ctx {
     const sc_rules *r;
     sc_lang lang;
     const explain_words *w;
+    const sc_words *answers;
     sc_out *o;
     sc_out scratch;
 } explain_ctx;
 
-/* --- lines of text: wrapped, every line prefixed, control characters made harmless --------------- */
-
-/* Length of a line break at s (LF, CR, CRLF, NEL, LS, PS), or 0. */
-static size_t break_len(const char *s)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[0] == '\r')
-        return u[1] == '\n' ? 2 : 1;
-    if (u[0] == '\n')
-        return 1;
-    if (u[0] == 0xC2 && u[1] == 0x85)
-        return 2;
-    if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
-        return 3;
-    return 0;
-}
-
-static size_t columns(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
-/* One word, with control characters (C0, DEL, C1) replaced by '?' so that rules text cannot steer a terminal. */
-static void write_word(sc_out *o, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        const unsigned char *u = (const unsigned char *)s + i;
-        if (u[0] < 0x20 || u[0] == 0x7F) {
-            sc_out_putc(o, '?');
-        } else if (u[0] == 0xC2 && i + 1 < n && u[1] >= 0x80 && u[1] <= 0x9F) {
-            sc_out_putc(o, '?');
-            i++;
-        } else {
-            sc_out_putc(o, (char)u[0]);
-        }
-    }
-}
-
-/* `text` in lines of at most `width` columns: the first starts with `lead`, the others with `hang`. */
-static void write_wrapped(sc_out *o, const char *lead, const char *hang, const char *text, size_t width)
-{
-    const char *prefix = lead;
-    size_t col = 0;
-    bool has_word = false;
-    const char *p = text ? text : "";
-    for (;;) {
-        size_t br = break_len(p);
-        if (*p == '\0' || br) {
-            if (!has_word) {
-                size_t n = strlen(prefix);
-                while (n > 0 && prefix[n - 1] == ' ')
-                    n--;
-                sc_out_write(o, prefix, n);
-            }
-            sc_out_putc(o, '\n');
-            prefix = hang;
-            has_word = false;
-            if (*p == '\0')
-                return;
-            p += br;
-            continue;
-        }
-        if (*p == ' ' || *p == '\t') {
-            p++;
-            continue;
-        }
-        const char *start = p;
-        while (*p && *p != ' ' && *p != '\t' && !break_len(p))
-            p++;
-        size_t n = (size_t)(p - start), w = columns(start, n);
-        if (has_word && col + 1 + w > width) {
-            sc_out_putc(o, '\n');
-            prefix = hang;
-            has_word = false;
-        }
-        if (!has_word) {
-            sc_out_puts(o, prefix);
-            col = columns(prefix, strlen(prefix));
-        } else {
-            sc_out_putc(o, ' ');
-            col++;
-        }
-        write_word(o, start, n);
-        col += w;
-        has_word = true;
-    }
-}
+/* --- lines of text: wrapped, every line prefixed, control characters made harmless (words.h) ------- */
 
 /* "  label:" padded to the value column, then the text; label NULL continues the previous one. */
 static void field(explain_ctx *c, const char *label, const char *text)
@@ -239,74 +127,28 @@ static void field(explain_ctx *c, const char *label, const char *text)
     memset(hang, ' ', EXPLAIN_LABEL);
     hang[EXPLAIN_LABEL] = '\0';
     if (!label) {
-        write_wrapped(c->o, hang, hang, text, EXPLAIN_WIDTH);
+        sc_words_wrapped(c->o, hang, hang, text, EXPLAIN_WIDTH, SC_WORDS_TERMINAL);
         return;
     }
     int n = snprintf(lead, sizeof lead, "  %s: ", label);
     size_t len = n > 0 && (size_t)n < sizeof lead ? (size_t)n : strlen(lead);
-    for (size_t cols = columns(lead, len); cols < EXPLAIN_LABEL && len + 1 < sizeof lead; cols++)
+    for (size_t cols = sc_words_columns(lead, len); cols < EXPLAIN_LABEL && len + 1 < sizeof lead; cols++)
         lead[len++] = ' ';
     lead[len] = '\0';
-    write_wrapped(c->o, lead, hang, text, EXPLAIN_WIDTH);
+    sc_words_wrapped(c->o, lead, hang, text, EXPLAIN_WIDTH, SC_WORDS_TERMINAL);
 }
 
 static sc_out *scratch(explain_ctx *c)
 {
-    c->scratch.len = 0;
-    if (c->scratch.buf)
-        c->scratch.buf[0] = '\0';
-    return &c->scratch;
+    return sc_words_scratch(&c->scratch);
 }
 
 static const char *scratch_text(const explain_ctx *c)
 {
-    return c->scratch.buf ? c->scratch.buf : "";
+    return sc_words_text(&c->scratch);
 }
 
 /* --- pieces of an explanation --------------------------------------------------------------------- */
-
-static void write_members(explain_ctx *c, sc_out *s, const sc_scale *scale)
-{
-    for (uint32_t m = 0; m < scale->nmembers; m++) {
-        const sc_member *mb = &scale->members[m];
-        sc_out_puts(s, m ? ", " : "");
-        sc_out_puts(s, mb->name);
-        if (mb->label && strcmp(mb->label, mb->name) != 0)
-            sc_out_printf(s, " (%s)", mb->label);
-    }
-    if (scale->ordered && scale->nmembers > 1)
-        sc_out_puts(s, c->w->best_first);
-}
-
-static void write_allowed(explain_ctx *c, sc_out *s, const sc_item *it)
-{
-    const explain_words *w = c->w;
-    char lo[48], hi[48];
-    sc_format_number(lo, sizeof lo, it->type.min);
-    sc_format_number(hi, sizeof hi, it->type.max);
-    switch (it->type.kind) {
-    case SC_TYPE_YESNO: sc_out_puts(s, w->yesno); break;
-    case SC_TYPE_NUMBER: sc_out_printf(s, w->number, lo, hi); break;
-    case SC_TYPE_PERCENT: sc_out_printf(s, w->percent, lo, hi); break;
-    case SC_TYPE_DATE: sc_out_puts(s, w->date); break;
-    case SC_TYPE_TEXT: sc_out_puts(s, w->free_text); break;
-    case SC_TYPE_SCALE:
-        sc_out_puts(s, w->choose);
-        write_members(c, s, &c->r->scales[it->type.scale]);
-        break;
-    case SC_TYPE_SET: {
-        const sc_scale *scale = &c->r->scales[it->type.scale];
-        sc_out_puts(s, w->list);
-        sc_out_putc(s, '[');
-        for (uint32_t m = 0; m < scale->nmembers && m < 2; m++)
-            sc_out_printf(s, "%s%s", m ? ", " : "", scale->members[m].name);
-        sc_out_puts(s, "]; ");
-        sc_out_puts(s, w->choose);
-        write_members(c, s, scale);
-        break;
-    }
-    }
-}
 
 /* The type as the rules write it: "yesno", "number from 0 to 52", "percent in hgw", "set of betrokkene". */
 static void write_type(explain_ctx *c, sc_out *s, const sc_item *it)
@@ -324,29 +166,10 @@ static void write_type(explain_ctx *c, sc_out *s, const sc_item *it)
     case SC_TYPE_SCALE: sc_out_puts(s, scale->name); break;
     case SC_TYPE_SET: sc_out_printf(s, "set of %s", scale->name); break;
     }
-    if (it->type.bands != SC_NONE && (it->type.kind == SC_TYPE_NUMBER || it->type.kind == SC_TYPE_PERCENT))
+    if (sc_words_banded(it))
         sc_out_printf(s, " in %s", c->r->bandsets[it->type.bands].name);
     if (scale && scale->label)
         sc_out_printf(s, " (%s: %s)", c->w->scale, scale->label);
-}
-
-static void write_bands(explain_ctx *c, sc_out *s, uint32_t bandset)
-{
-    const sc_bandset *b = &c->r->bandsets[bandset];
-    char lo[48], hi[48];
-    for (uint32_t k = 0; k < b->nbands; k++) {
-        sc_out_puts(s, k ? ", " : "");
-        sc_out_printf(s, "%s: ", sc_band_text(c->r, bandset, k));
-        sc_format_number(lo, sizeof lo, b->bands[k].lo);
-        if (k + 1 < b->nbands)
-            sc_format_number(hi, sizeof hi, b->bands[k + 1].lo);
-        if (k == 0 && b->nbands > 1)
-            sc_out_printf(s, "%s %s", c->w->below, hi);
-        else if (k + 1 < b->nbands)
-            sc_out_printf(s, "%s %s %s", lo, c->w->upto, hi);
-        else
-            sc_out_printf(s, "%s %s", lo, c->w->or_more);
-    }
 }
 
 /* "rules/x.rules:12", with the layer's name when the file was included by another. */
@@ -396,7 +219,7 @@ static void list_item(explain_ctx *c, uint32_t index, uint32_t owner_file)
     const sc_item *it = &c->r->items[index];
     char lead[300];
     snprintf(lead, sizeof lead, "    %s: ", it->id);
-    write_wrapped(c->o, lead, "      ", it->text, EXPLAIN_WIDTH);
+    sc_words_wrapped(c->o, lead, "      ", it->text, EXPLAIN_WIDTH, SC_WORDS_TERMINAL);
     const char *labels[3] = {c->w->norm, c->w->ambition, c->w->when};
     const sc_pred *preds[3] = {it->norm, it->ambition, it->when};
     for (int k = 0; k < 3; k++) {
@@ -404,16 +227,16 @@ static void list_item(explain_ctx *c, uint32_t index, uint32_t owner_file)
             continue;
         snprintf(lead, sizeof lead, "      %s: ", labels[k]);
         sc_pred_write_words(scratch(c), c->r, preds[k], index, c->lang);
-        write_wrapped(c->o, lead, "        ", scratch_text(c), EXPLAIN_WIDTH);
+        sc_words_wrapped(c->o, lead, "        ", scratch_text(c), EXPLAIN_WIDTH, SC_WORDS_TERMINAL);
     }
     if (!it->norm && !it->ambition) {
         snprintf(lead, sizeof lead, "      %s: ", c->w->norm);
-        write_wrapped(c->o, lead, "        ", c->w->no_norm_field, EXPLAIN_WIDTH);
+        sc_words_wrapped(c->o, lead, "        ", c->w->no_norm_field, EXPLAIN_WIDTH, SC_WORDS_TERMINAL);
     }
     if (it->pos.line && it->pos.file != owner_file) {
         snprintf(lead, sizeof lead, "      %s: ", c->w->added_in);
         write_place(c, scratch(c), it->pos);
-        write_wrapped(c->o, lead, "        ", scratch_text(c), EXPLAIN_WIDTH);
+        sc_words_wrapped(c->o, lead, "        ", scratch_text(c), EXPLAIN_WIDTH, SC_WORDS_TERMINAL);
     }
 }
 
@@ -441,13 +264,10 @@ static void explain_item(explain_ctx *c, uint32_t index)
     field(c, w->id, it->id);
     write_type(c, scratch(c), it);
     field(c, w->type, scratch_text(c));
-    sc_out *s = scratch(c);
-    write_allowed(c, s, it);
-    if (it->required || peildatum)
-        sc_out_printf(s, "; %s", w->required);
+    sc_words_answer(scratch(c), c->answers, r, it);
     field(c, w->answer, scratch_text(c));
-    if (it->type.bands != SC_NONE && (it->type.kind == SC_TYPE_NUMBER || it->type.kind == SC_TYPE_PERCENT)) {
-        write_bands(c, scratch(c), it->type.bands);
+    if (sc_words_banded(it)) {
+        sc_words_bands(scratch(c), c->answers, r, it->type.bands);
         field(c, w->categories, scratch_text(c));
     }
     if (it->norm)
@@ -468,7 +288,7 @@ static void explain_item(explain_ctx *c, uint32_t index)
         field(c, w->source, it->source);
     if (it->agreement != SC_NONE) {
         const sc_agreement *a = &r->agreements[it->agreement];
-        s = scratch(c);
+        sc_out *s = scratch(c);
         sc_out_printf(s, "%s%s%s", a->id, a->title ? " " : "", a->title ? a->title : "");
         field(c, w->agreement, scratch_text(c));
         field(c, NULL, a->text);
@@ -490,7 +310,7 @@ static void explain_item(explain_ctx *c, uint32_t index)
     field_place(c, w->declared, it->pos);
     for (uint32_t k = 0; k < it->ntightenings; k++) {
         const sc_tightening *t = &it->tightenings[k];
-        s = scratch(c);
+        sc_out *s = scratch(c);
         write_place(c, s, t->pos);
         sc_out_puts(s, ": norm ");
         sc_pred_write_rules(s, r, t->norm, index);
@@ -582,7 +402,7 @@ static void report_unknown(const explain_ctx *c, const char *id)
     sc_out_puts(&e, "sopcheck explain: ");
     char msg[200];
     snprintf(msg, sizeof msg, c->w->unknown, id);
-    write_word(&e, msg, strlen(msg));
+    sc_words_write_word(&e, msg, strlen(msg), SC_WORDS_TERMINAL);
     if (s.n) {
         sc_out_printf(&e, "; %s ", c->w->did_you_mean);
         for (unsigned k = 0; k < s.n; k++)
@@ -643,7 +463,8 @@ int sc_cmd_explain(int argc, char **argv)
     }
     sc_out out;
     sc_out_init_file(&out, stdout);
-    explain_ctx c = {.r = rules, .lang = lang, .w = lang == SC_LANG_EN ? &words_en : &words_nl, .o = &out};
+    explain_ctx c = {.r = rules, .lang = lang, .w = lang == SC_LANG_EN ? &words_en : &words_nl,
+                     .answers = sc_words_for(lang), .o = &out};
     sc_out_init_mem(&c.scratch);
     int rc = SC_EXIT_OK;
     bool first = true;

@@ -6,17 +6,17 @@
 #include "base/out.h"
 #include "cli.h"
 #include "dsl/describe.h"
+#include "words.h"
 
 #define TEMPLATE_WIDTH 100
 
-/* The words of the template, in Dutch and in English. Answers themselves (ja, nee, members) stay as the rules name them. */
+/* The words of the template, in Dutch and in English; those for answers are in words.h. */
 typedef struct template_words {
     const char *title, *rules, *version, *source, *valid_from, *valid_until, *layers;
     const char *how[7];
     const char *check_with, *example_file;
-    const char *answer, *categories, *norm, *ambition, *when, *note, *help, *required, *field, *belongs_promise,
+    const char *answer, *categories, *norm, *ambition, *when, *note, *help, *field, *belongs_promise,
         *belongs_agreement, *peildatum_help, *promise_group, *other_group, *serves, *serves_n;
-    const char *yesno, *number, *percent, *date, *text, *choose, *list, *best_first, *below, *upto, *or_more;
 } template_words;
 
 static const template_words words_nl = {
@@ -44,7 +44,6 @@ static const template_words words_nl = {
     .when = "geldt alleen als: ",
     .note = "let op: ",
     .help = "toelichting: ",
-    .required = "verplicht",
     .field = "wordt vastgelegd, niet beoordeeld",
     .belongs_promise = "hoort bij belofte",
     .belongs_agreement = "hoort bij afspraak",
@@ -53,17 +52,6 @@ static const template_words words_nl = {
     .other_group = "Overige vragen",
     .serves = "dient belofte",
     .serves_n = "dient beloftes",
-    .yesno = "ja of nee",
-    .number = "een getal van %s tot %s",
-    .percent = "een percentage van %s tot %s",
-    .date = "een datum (JJJJ-MM-DD)",
-    .text = "tekst",
-    .choose = "kies uit: ",
-    .list = "een lijst, bijv. ",
-    .best_first = "; de eerste is de beste",
-    .below = "onder",
-    .upto = "tot",
-    .or_more = "of meer",
 };
 
 static const template_words words_en = {
@@ -91,7 +79,6 @@ static const template_words words_en = {
     .when = "applies only when: ",
     .note = "note: ",
     .help = "help: ",
-    .required = "required",
     .field = "recorded, not judged",
     .belongs_promise = "belongs to promise",
     .belongs_agreement = "belongs to agreement",
@@ -100,17 +87,6 @@ static const template_words words_en = {
     .other_group = "Other questions",
     .serves = "serves promise",
     .serves_n = "serves promises",
-    .yesno = "ja or nee",
-    .number = "a whole number from %s to %s",
-    .percent = "a percentage from %s to %s",
-    .date = "a date (YYYY-MM-DD)",
-    .text = "text",
-    .choose = "choose from: ",
-    .list = "a list, e.g. ",
-    .best_first = "; the first is the best",
-    .below = "below",
-    .upto = "to",
-    .or_more = "or more",
 };
 
 /* What one run needs: the rules, the language, the output and a scratch buffer for composed texts. */
@@ -118,6 +94,7 @@ typedef struct template_ctx {
     const sc_rules *r;
     sc_lang lang;
     const template_words *w;
+    const sc_words *answers;
     sc_out *o;
     sc_out scratch;
     bool *written;             /* per item: already in the template */
@@ -130,189 +107,24 @@ typedef struct template_ctx {
 
 /* --- comments that cannot break the YAML ---------------------------------------------------------- */
 
-/* Length of a line break at s (LF, CR, CRLF, and the breaks YAML also counts: NEL, LS, PS), or 0. */
-static size_t break_len(const char *s)
-{
-    const unsigned char *u = (const unsigned char *)s;
-    if (u[0] == '\r')
-        return u[1] == '\n' ? 2 : 1;
-    if (u[0] == '\n')
-        return 1;
-    if (u[0] == 0xC2 && u[1] == 0x85)
-        return 2;
-    if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
-        return 3;
-    return 0;
-}
-
-static size_t columns(const char *s, size_t n)
-{
-    size_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        c += ((unsigned char)s[i] & 0xC0) != 0x80;
-    return c;
-}
-
-/* One word, with anything a YAML reader or a terminal would stumble over replaced by '?'
- * (control characters, C1 controls, U+FFFE/U+FFFF) and byte-order marks left out. */
-static void write_word(sc_out *o, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        const unsigned char *u = (const unsigned char *)s + i;
-        if (u[0] < 0x20 || u[0] == 0x7F) {
-            sc_out_putc(o, '?');
-        } else if (u[0] == 0xC2 && i + 1 < n && u[1] >= 0x80 && u[1] <= 0x9F) {
-            sc_out_putc(o, '?');
-            i++;
-        } else if (u[0] == 0xEF && i + 2 < n && u[1] == 0xBB && u[2] == 0xBF) {
-            i += 2;
-        } else if (u[0] == 0xEF && i + 2 < n && u[1] == 0xBF && (u[2] == 0xBE || u[2] == 0xBF)) {
-            sc_out_putc(o, '?');
-            i += 2;
-        } else {
-            sc_out_putc(o, (char)u[0]);
-        }
-    }
-}
-
-/* Write `text` as lines of at most `width` columns (a longer word gets a line of its own): the first line
- * starts with `lead`, every further line (wrapped or after a line break in the text) with `hang`. No line
- * ends in blanks, and every line of the text gets its prefix, so a text can never leave a comment. */
-static void write_wrapped(sc_out *o, const char *lead, const char *hang, const char *text, size_t width)
-{
-    const char *prefix = lead;
-    size_t col = 0;
-    bool has_word = false;
-    const char *p = text ? text : "";
-    for (;;) {
-        size_t br = break_len(p);
-        if (*p == '\0' || br) {
-            if (!has_word) {
-                size_t n = strlen(prefix);
-                while (n > 0 && prefix[n - 1] == ' ')
-                    n--;
-                sc_out_write(o, prefix, n);
-            }
-            sc_out_putc(o, '\n');
-            prefix = hang;
-            has_word = false;
-            if (*p == '\0')
-                return;
-            p += br;
-            continue;
-        }
-        if (*p == ' ' || *p == '\t') {
-            p++;
-            continue;
-        }
-        const char *start = p;
-        while (*p && *p != ' ' && *p != '\t' && !break_len(p))
-            p++;
-        size_t n = (size_t)(p - start), w = columns(start, n);
-        if (has_word && col + 1 + w > width) {
-            sc_out_putc(o, '\n');
-            prefix = hang;
-            has_word = false;
-        }
-        if (!has_word) {
-            sc_out_puts(o, prefix);
-            col = columns(prefix, strlen(prefix));
-        } else {
-            sc_out_putc(o, ' ');
-            col++;
-        }
-        write_word(o, start, n);
-        col += w;
-        has_word = true;
-    }
-}
-
 /* A comment at `indent` spaces: "# text", continued with "# " (plain) or "#   " (after a label). */
 static void comment(template_ctx *c, unsigned indent, const char *label, const char *text)
 {
     char lead[160], hang[160];
     snprintf(lead, sizeof lead, "%*s# %s", (int)indent, "", label ? label : "");
     snprintf(hang, sizeof hang, "%*s#%s", (int)indent, "", label ? "   " : " ");
-    write_wrapped(c->o, lead, hang, text, TEMPLATE_WIDTH);
+    sc_words_wrapped(c->o, lead, hang, text, TEMPLATE_WIDTH, SC_WORDS_YAML);
 }
 
 /* The scratch buffer, emptied for a new text. */
 static sc_out *scratch(template_ctx *c)
 {
-    c->scratch.len = 0;
-    if (c->scratch.buf)
-        c->scratch.buf[0] = '\0';
-    return &c->scratch;
+    return sc_words_scratch(&c->scratch);
 }
 
 static const char *scratch_text(const template_ctx *c)
 {
-    return c->scratch.buf ? c->scratch.buf : "";
-}
-
-/* --- what an item takes --------------------------------------------------------------------------- */
-
-static void write_members(template_ctx *c, sc_out *s, const sc_scale *scale)
-{
-    for (uint32_t m = 0; m < scale->nmembers; m++) {
-        const sc_member *mb = &scale->members[m];
-        sc_out_puts(s, m ? ", " : "");
-        sc_out_puts(s, mb->name);
-        if (mb->label && strcmp(mb->label, mb->name) != 0)
-            sc_out_printf(s, " (%s)", mb->label);
-    }
-    if (scale->ordered && scale->nmembers > 1)
-        sc_out_puts(s, c->w->best_first);
-}
-
-static void write_allowed(template_ctx *c, sc_out *s, const sc_item *it)
-{
-    const template_words *w = c->w;
-    char lo[48], hi[48];
-    sc_format_number(lo, sizeof lo, it->type.min);
-    sc_format_number(hi, sizeof hi, it->type.max);
-    switch (it->type.kind) {
-    case SC_TYPE_YESNO: sc_out_puts(s, w->yesno); break;
-    case SC_TYPE_NUMBER: sc_out_printf(s, w->number, lo, hi); break;
-    case SC_TYPE_PERCENT: sc_out_printf(s, w->percent, lo, hi); break;
-    case SC_TYPE_DATE: sc_out_puts(s, w->date); break;
-    case SC_TYPE_TEXT: sc_out_puts(s, w->text); break;
-    case SC_TYPE_SCALE:
-        sc_out_puts(s, w->choose);
-        write_members(c, s, &c->r->scales[it->type.scale]);
-        break;
-    case SC_TYPE_SET: {
-        const sc_scale *scale = &c->r->scales[it->type.scale];
-        sc_out_puts(s, w->list);
-        sc_out_putc(s, '[');
-        for (uint32_t m = 0; m < scale->nmembers && m < 2; m++)
-            sc_out_printf(s, "%s%s", m ? ", " : "", scale->members[m].name);
-        sc_out_puts(s, "]; ");
-        sc_out_puts(s, w->choose);
-        write_members(c, s, scale);
-        break;
-    }
-    }
-}
-
-/* The bands of a banded number: "Niet ontwikkeld: onder 50, In ontwikkeling: 50 tot 70, ...". */
-static void write_bands(template_ctx *c, sc_out *s, uint32_t bandset)
-{
-    const sc_bandset *b = &c->r->bandsets[bandset];
-    char lo[48], hi[48];
-    for (uint32_t k = 0; k < b->nbands; k++) {
-        sc_out_puts(s, k ? ", " : "");
-        sc_out_printf(s, "%s: ", sc_band_text(c->r, bandset, k));
-        sc_format_number(lo, sizeof lo, b->bands[k].lo);
-        if (k + 1 < b->nbands)
-            sc_format_number(hi, sizeof hi, b->bands[k + 1].lo);
-        if (k == 0 && b->nbands > 1)
-            sc_out_printf(s, "%s %s", c->w->below, hi);
-        else if (k + 1 < b->nbands)
-            sc_out_printf(s, "%s %s %s", lo, c->w->upto, hi);
-        else
-            sc_out_printf(s, "%s %s", lo, c->w->or_more);
-    }
+    return sc_words_text(&c->scratch);
 }
 
 /* The comments above one item's key, after a blank line unless the key opens a nested block. */
@@ -330,13 +142,10 @@ static void item_comments(template_ctx *c, uint32_t index, unsigned indent, bool
         comment(c, indent, w->help, it->help);
     else if (peildatum)
         comment(c, indent, w->help, w->peildatum_help);
-    sc_out *s = scratch(c);
-    write_allowed(c, s, it);
-    if (it->required || peildatum)
-        sc_out_printf(s, "; %s", w->required);
+    sc_words_answer(scratch(c), c->answers, c->r, it);
     comment(c, indent, w->answer, scratch_text(c));
-    if (it->type.bands != SC_NONE && (it->type.kind == SC_TYPE_NUMBER || it->type.kind == SC_TYPE_PERCENT)) {
-        write_bands(c, scratch(c), it->type.bands);
+    if (sc_words_banded(it)) {
+        sc_words_bands(scratch(c), c->answers, c->r, it->type.bands);
         comment(c, indent, w->categories, scratch_text(c));
     }
     if (it->norm) {
@@ -355,7 +164,7 @@ static void item_comments(template_ctx *c, uint32_t index, unsigned indent, bool
         comment(c, indent, NULL, w->field);
     /* school items are not grouped by what they belong to, so say it here */
     if (strncmp(it->id, "school.", 7) == 0) {
-        s = scratch(c);
+        sc_out *s = scratch(c);
         if (it->promise != SC_NONE)
             sc_out_printf(s, "%s %s", w->belongs_promise, c->r->promises[it->promise].id);
         else if (it->agreement != SC_NONE)
@@ -470,7 +279,7 @@ static void write_header(template_ctx *c, const char *rules_path)
     }
     sc_out_puts(c->o, "#\n");
     for (size_t k = 0; k < sizeof w->how / sizeof w->how[0]; k++)
-        write_wrapped(c->o, "# ", k ? "#   " : "# ", w->how[k], TEMPLATE_WIDTH);
+        sc_words_wrapped(c->o, "# ", k ? "#   " : "# ", w->how[k], TEMPLATE_WIDTH, SC_WORDS_YAML);
     sc_out_puts(c->o, "#\n");
     comment(c, 0, NULL, w->check_with);
     s = scratch(c);
@@ -558,7 +367,8 @@ int sc_cmd_template(int argc, char **argv)
     sc_out out;
     sc_out_init_file(&out, stdout);
     size_t n = rules->nitems ? rules->nitems : 1;
-    template_ctx c = {.r = rules, .lang = lang, .w = lang == SC_LANG_EN ? &words_en : &words_nl, .o = &out};
+    template_ctx c = {.r = rules, .lang = lang, .w = lang == SC_LANG_EN ? &words_en : &words_nl,
+                      .answers = sc_words_for(lang), .o = &out};
     sc_out_init_mem(&c.scratch);
     c.written = calloc(n, sizeof *c.written);
     c.used = calloc(n, sizeof *c.used);
