@@ -16,6 +16,8 @@ typedef struct par {
     size_t next;         /* the next item to claim */
     size_t emitted;      /* items 0 .. emitted-1 are emitted */
     unsigned alive;      /* workers that may still finish an item */
+    size_t awaited;      /* the caller sleeps until item awaited - 1 is done (0: it is not asleep) */
+    unsigned free_waiters; /* workers asleep until a slot is emitted */
     pthread_mutex_t mu;
     pthread_cond_t cv_free;  /* a slot was emitted: workers may claim further */
     pthread_cond_t cv_done;  /* an item was finished, or a worker stopped: the caller looks */
@@ -32,8 +34,11 @@ static void *worker_main(void *arg)
     void *w = p->ops->worker_init(p->ops->ctx);
     pthread_mutex_lock(&p->mu);
     while (w) {
-        while (p->next < p->n && p->next >= p->emitted + p->k)
+        while (p->next < p->n && p->next >= p->emitted + p->k) {
+            p->free_waiters++;
             pthread_cond_wait(&p->cv_free, &p->mu);
+            p->free_waiters--;
+        }
         if (p->next >= p->n)
             break;
         size_t i = p->next++;
@@ -41,7 +46,8 @@ static void *worker_main(void *arg)
         p->ops->work(w, i, slot_at(p, i));
         pthread_mutex_lock(&p->mu);
         p->done[i % p->k] = true;
-        pthread_cond_signal(&p->cv_done);
+        if (p->awaited == i + 1) /* wake the caller only for the item it waits for */
+            pthread_cond_signal(&p->cv_done);
     }
     p->alive--;
     pthread_cond_signal(&p->cv_done);
@@ -118,8 +124,10 @@ int sc_par_run(size_t n, unsigned jobs, const sc_par_ops *ops)
     for (size_t e = 0; e < n; e++) {
         void *slot = slot_at(&p, e);
         pthread_mutex_lock(&p.mu);
+        p.awaited = e + 1;
         while (!p.done[e % p.k] && p.alive > 0)
             pthread_cond_wait(&p.cv_done, &p.mu);
+        p.awaited = 0;
         bool ready = p.done[e % p.k];
         pthread_mutex_unlock(&p.mu);
         if (!ready) {
@@ -132,7 +140,8 @@ int sc_par_run(size_t n, unsigned jobs, const sc_par_ops *ops)
         pthread_mutex_lock(&p.mu);
         p.done[e % p.k] = false;
         p.emitted = e + 1;
-        pthread_cond_broadcast(&p.cv_free);
+        if (p.free_waiters)
+            pthread_cond_broadcast(&p.cv_free);
         pthread_mutex_unlock(&p.mu);
     }
     for (unsigned t = 0; t < started; t++)
