@@ -38,6 +38,8 @@ const char *sc_writer_words(sc_writer *w, const sc_pred *p, uint32_t self)
 void sc_writer_release(sc_writer *w)
 {
     sc_out_free(&w->scratch);
+    if (w->free_priv)
+        w->free_priv(w);
 }
 
 const char *sc_writer_formats(void)

@@ -112,7 +112,7 @@ static void kv_str(jbuf *o, const char *k, const char *v, bool comma)
  * norm in words, source and rules location; an agreement's id, title and source; the few ways
  * an item's status, ambition, category and scale value can read. They are rendered once, when a
  * writer begins, into one buffer, and copied from there for each profile. The cache belongs to
- * the writer that built it (one per thread); any other writer, or a writer whose rules or
+ * the writer that built it (w->priv; one writer per thread); a writer or a writer whose rules or
  * language changed, renders everything itself, so the output never depends on it. */
 
 typedef struct json_cache {
@@ -131,21 +131,33 @@ enum { ITEM_HEAD, ITEM_NORMS, ITEM_RULES, ITEM_FRAGMENTS };
 #define ITEM_STATUSES (SC_ITEM_NOT_APPLICABLE + 1)
 #define AMBITION_STATUSES (SC_AMBITION_OPEN + 1)
 
-static _Thread_local json_cache cache;
 
-static void cache_drop(void)
+static void cache_drop(json_cache *cache)
 {
-    sc_out_free(&cache.text);
-    free(cache.at);
-    free(cache.first_member);
-    free(cache.first_band);
-    memset(&cache, 0, sizeof cache);
+    sc_out_free(&cache->text);
+    free(cache->at);
+    free(cache->first_member);
+    free(cache->first_band);
+    memset(cache, 0, sizeof *cache);
+}
+
+/* The writer's cache, freed with the writer (sc_writer_release). */
+static void cache_free(sc_writer *w)
+{
+    if (w->priv) {
+        cache_drop(w->priv);
+        free(w->priv);
+        w->priv = NULL;
+    }
 }
 
 static const json_cache *cache_for(const sc_writer *w, const sc_rules *r)
 {
-    return cache.owner == w && cache.rules == r && cache.lang == w->opts.lang && cache.at && !cache.text.failed
-               ? &cache
+    const json_cache *cache = w->priv;
+    if (!cache)
+        return NULL;
+    return cache->owner == w && cache->rules == r && cache->lang == w->opts.lang && cache->at && !cache->text.failed
+               ? cache
                : NULL;
 }
 
@@ -198,24 +210,31 @@ static void agreement_head(jbuf *o, const sc_agreement *ag)
 
 static void cache_build(sc_writer *w, const sc_rules *r)
 {
-    cache_drop();
+    if (!w->priv) {
+        w->priv = calloc(1, sizeof(json_cache));
+        w->free_priv = cache_free;
+        if (!w->priv)
+            return;
+    }
+    json_cache *cache = w->priv;
+    cache_drop(cache);
     size_t n = (size_t)r->nitems * ITEM_FRAGMENTS + r->nagreements + ITEM_STATUSES * AMBITION_STATUSES + 1;
     for (uint32_t sc = 0; sc < r->nscales; sc++)
         n += r->scales[sc].nmembers;
     for (uint32_t b = 0; b < r->nbandsets; b++)
         n += r->bandsets[b].nbands;
-    cache.at = malloc((n + 1) * sizeof *cache.at);
-    cache.first_member = malloc((r->nscales + 1) * sizeof *cache.first_member);
-    cache.first_band = malloc((r->nbandsets + 1) * sizeof *cache.first_band);
-    if (!cache.at || !cache.first_member || !cache.first_band) {
-        cache_drop();
+    cache->at = malloc((n + 1) * sizeof *cache->at);
+    cache->first_member = malloc((r->nscales + 1) * sizeof *cache->first_member);
+    cache->first_band = malloc((r->nbandsets + 1) * sizeof *cache->first_band);
+    if (!cache->at || !cache->first_member || !cache->first_band) {
+        cache_drop(cache);
         return;
     }
-    sc_out_init_mem(&cache.text);
-    jbuf j = {.o = &cache.text};
+    sc_out_init_mem(&cache->text);
+    jbuf j = {.o = &cache->text};
     jbuf *o = &j;
     size_t k = 0;
-#define NEXT_FRAGMENT() (cache.at[k++] = cache.text.len + o->n)
+#define NEXT_FRAGMENT() (cache->at[k++] = cache->text.len + o->n)
     for (uint32_t i = 0; i < r->nitems; i++) {
         const sc_item *it = &r->items[i];
         NEXT_FRAGMENT();
@@ -225,29 +244,29 @@ static void cache_build(sc_writer *w, const sc_rules *r)
         NEXT_FRAGMENT();
         item_rules(o, r, it);
     }
-    cache.first_agreement = k;
+    cache->first_agreement = k;
     for (uint32_t a = 0; a < r->nagreements; a++) {
         NEXT_FRAGMENT();
         agreement_head(o, &r->agreements[a]);
     }
-    cache.first_status = k;
+    cache->first_status = k;
     for (int st = 0; st < ITEM_STATUSES; st++)
         for (int am = 0; am < AMBITION_STATUSES; am++) {
             NEXT_FRAGMENT();
             item_status(o, (sc_item_status)st, (sc_ambition_status)am);
         }
-    cache.no_category = k;
+    cache->no_category = k;
     NEXT_FRAGMENT();
     kv_str(o, "category", NULL, true);
     for (uint32_t sc = 0; sc < r->nscales; sc++) {
-        cache.first_member[sc] = k;
+        cache->first_member[sc] = k;
         for (uint32_t m = 0; m < r->scales[sc].nmembers; m++) {
             NEXT_FRAGMENT();
             str(o, r->scales[sc].members[m].name);
         }
     }
     for (uint32_t b = 0; b < r->nbandsets; b++) {
-        cache.first_band[b] = k;
+        cache->first_band[b] = k;
         for (uint32_t m = 0; m < r->bandsets[b].nbands; m++) {
             NEXT_FRAGMENT();
             kv_str(o, "category", r->bandsets[b].bands[m].name, true);
@@ -256,13 +275,13 @@ static void cache_build(sc_writer *w, const sc_rules *r)
     NEXT_FRAGMENT();
 #undef NEXT_FRAGMENT
     jb_flush(o);
-    if (k != n + 1 || cache.text.failed || !cache.text.buf) {
-        cache_drop();
+    if (k != n + 1 || cache->text.failed || !cache->text.buf) {
+        cache_drop(cache);
         return;
     }
-    cache.owner = w;
-    cache.rules = r;
-    cache.lang = w->opts.lang;
+    cache->owner = w;
+    cache->rules = r;
+    cache->lang = w->opts.lang;
 }
 
 static void json_begin(sc_writer *w, const sc_rules *r)
@@ -537,8 +556,6 @@ static void json_end(sc_writer *w, const sc_summary *s)
     sc_out_printf(w->out,
                   "\n],\"summary\":{\"profiles\":%u,\"compliant\":%u,\"not_compliant\":%u,\"incomplete\":%u,\"invalid\":%u}}\n",
                   s->profiles, s->compliant, s->not_compliant, s->incomplete, s->invalid);
-    if (cache.owner == w)
-        cache_drop();
     sc_writer_release(w);
 }
 

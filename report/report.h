@@ -32,6 +32,8 @@ struct sc_writer {
     const sc_rules *rules;
     unsigned count;      /* profiles written so far */
     sc_out scratch;      /* a reusable memory buffer for texts that must be escaped */
+    void *priv;          /* a format's own per-writer state (json: pre-rendered parts), or NULL */
+    void (*free_priv)(sc_writer *w);
 };
 
 /* Render a condition in words into the writer's scratch buffer and return it (valid until the next call). */
