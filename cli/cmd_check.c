@@ -104,8 +104,34 @@ static int output_close(output *o, const char *path, bool ok)
     return rc;
 }
 
-/* A result for an input that could not be read at all. */
-static void unreadable_result(sc_arena *a, const sc_rules *rules, const char *path, const char *why, sc_result *res)
+/* Why an input could not be read, in Dutch: the reasons cli/inputs.c and sc_read_stream give, each
+ * beside its English text. A reason not listed here (a rare system error) is shown as the system
+ * gives it. */
+static const char *const why_nl[][2] = {
+    {"no such file or directory", "het bestand of de map bestaat niet"},
+    {"no such file", "het bestand bestaat niet"},
+    {"file is too large", "het bestand is te groot"},
+    {"is a directory", "het is een map"},
+    {"read error", "fout bij het lezen"},
+    {"out of memory", "onvoldoende geheugen"},
+    {"Permission denied", "geen toestemming om het te lezen"},
+    {"directory holds no profiles (*.yaml or *.yml)", "de map bevat geen profielen (*.yaml of *.yml)"},
+    {"directory loops back to a directory above it (symbolic link); not followed",
+     "de map verwijst terug naar een map erboven (symbolische koppeling); niet gevolgd"},
+};
+
+static const char *why_text(const char *why, sc_lang lang)
+{
+    if (lang == SC_LANG_NL)
+        for (size_t i = 0; i < sizeof why_nl / sizeof why_nl[0]; i++)
+            if (strcmp(why, why_nl[i][0]) == 0)
+                return why_nl[i][1];
+    return why;
+}
+
+/* A result for an input that could not be read at all, in the report's language. */
+static void unreadable_result(sc_arena *a, const sc_rules *rules, const char *path, const char *why, sc_lang lang,
+                              sc_result *res)
 {
     memset(res, 0, sizeof *res);
     sc_profile *p = sc_arena_zalloc(a, sizeof *p);
@@ -117,8 +143,12 @@ static void unreadable_result(sc_arena *a, const sc_rules *rules, const char *pa
     p->path = sc_arena_strdup(a, path);
     p->rules = rules;
     e->severity = SC_SEV_ERROR;
-    e->message = sc_arena_printf(a, "cannot read the profile: %s", why);
-    e->hint = strcmp(why, "file is too large") == 0 ? "profiles are at most --max-bytes bytes (default 1 MiB)" : NULL;
+    e->message = sc_arena_printf(a, SC_TR(lang, "kan het profiel niet lezen: %s", "cannot read the profile: %s"),
+                                 why_text(why, lang));
+    e->hint = strcmp(why, "file is too large") == 0
+                  ? SC_TR(lang, "een profiel is hoogstens --max-bytes bytes groot (standaard 1 MiB)",
+                          "profiles are at most --max-bytes bytes (default 1 MiB)")
+                  : NULL;
     res->profile = p;
     res->errors = e;
     res->nerrors = e->message ? 1 : 0;
@@ -133,9 +163,11 @@ static void report_flush(sc_out *out, FILE *fp)
     out->len = 0;
 }
 
-/* A profile's errors as sc_term_diag shows them, into `o` (written to stderr in input order). */
-static void errors_to(sc_out *o, bool color, const sc_result *res)
+/* A profile's errors as sc_term_diag shows them, into `o` (written to stderr in input order), with
+ * the severity in the report's language like the messages. */
+static void errors_to(sc_out *o, bool color, sc_lang lang, const sc_result *res)
 {
+    static const char *const nl_words[3] = {"fout", "waarschuwing", "opmerking"};
     const sc_profile *p = res->profile;
     for (uint32_t k = 0; k < res->nerrors; k++) {
         const sc_profile_error *e = &res->errors[k];
@@ -143,7 +175,7 @@ static void errors_to(sc_out *o, bool color, const sc_result *res)
                      .message = e->message, .hint = e->hint};
         if (p && p->text)
             d.src_line = sc_text_line(p->text, p->text_len, e->line, &d.src_line_len);
-        sc_diag_write(o, &d, color, NULL);
+        sc_diag_write(o, &d, color, lang == SC_LANG_NL ? nl_words : NULL);
     }
 }
 
@@ -163,7 +195,7 @@ typedef struct check_run {
     const sc_inputs *inputs;
     const char *format;
     sc_report_opts ro;
-    sc_yaml_limits limits;
+    sc_yaml_limits limits;          /* with the user's --lang: the profiles' messages are in the report's language */
     size_t max_bytes;
     bool text, diag_color, count_is_results;
     /* this thread's side */
@@ -228,9 +260,9 @@ static void check_work(void *worker, size_t i, void *slot_)
         }
     }
     if (why)
-        unreadable_result(&cw->arena, run->rules, in->path, why, &res);
+        unreadable_result(&cw->arena, run->rules, in->path, why, run->limits.lang, &res);
     if (!run->text && res.status == SC_PROFILE_INVALID)
-        errors_to(&slot->diag, run->diag_color, &res);
+        errors_to(&slot->diag, run->diag_color, run->limits.lang, &res);
     slot->status = res.status;
     cw->w.out = &slot->report;
     cw->w.count = run->count_is_results ? 0 : (unsigned)i;
@@ -393,7 +425,8 @@ int sc_cmd_check(int argc, char **argv)
     w.begin(&w, rules);
     report_flush(&out, dest.fp);
     check_run run = {.versions = (const sc_rules *const *)versions, .nversions = nversions, .rules = rules,
-                     .inputs = &inputs, .format = o.format, .ro = w.opts, .limits = {.max_bytes = o.max_bytes},
+                     .inputs = &inputs, .format = o.format, .ro = w.opts,
+                     .limits = {.max_bytes = o.max_bytes, .lang = o.lang},
                      .max_bytes = o.max_bytes, .text = text, .diag_color = err.color,
                      .count_is_results = strcmp(o.format, "sarif") == 0, .fp = dest.fp, .out = &out};
     sc_par_ops ops = {.ctx = &run, .slot_size = sizeof(check_slot), .worker_init = check_worker_init,

@@ -100,6 +100,7 @@ typedef struct tc_run {
     const sc_rules *const *versions; /* every --rules; a test is judged by the one in force on its peildatum */
     size_t nversions;
     const tc_words *w;
+    sc_lang lang;                   /* --lang: the report's words and the profiles' messages */
     sc_term out, err;
     bool coverage;
     uint8_t *item_seen;    /* per item, TC_SEEN_* bits */
@@ -981,7 +982,8 @@ static bool tc_run_file(tc_run *run, sc_arena *arena, const char *path, const ch
         return false;
     }
     sc_node *root = NULL;
-    if (sc_yaml_load(arena, path, f.text, f.len, NULL, &f.sink, &root) != 0)
+    const sc_yaml_limits yaml_options = {.lang = run->lang}; /* the loader's messages follow --lang */
+    if (sc_yaml_load(arena, path, f.text, f.len, &yaml_options, &f.sink, &root) != 0)
         return false;
     if (!root || root->kind != SC_NODE_MAP) {
         sc_diag_report(&f.sink, SC_SEV_ERROR, path, f.text, f.len, root ? root->line : 1, root ? root->col : 1,
@@ -1038,7 +1040,9 @@ static bool tc_run_file(tc_run *run, sc_arena *arena, const char *path, const ch
         return false;
 
     sc_result res;
-    if (sc_check_profile_in(arena, run->versions, run->nversions, 0, ppath, ptext, plen, NULL, &res) != 0) {
+    /* the profile's errors are shown in --lang, like the rest of the report (English by default) */
+    const sc_yaml_limits options = {.lang = run->lang};
+    if (sc_check_profile_in(arena, run->versions, run->nversions, 0, ppath, ptext, plen, &options, &res) != 0) {
         tc_oom(&f);
         return false;
     }
@@ -1246,6 +1250,7 @@ int sc_cmd_test(int argc, char **argv)
     tc_run run;
     memset(&run, 0, sizeof run);
     run.w = lang == SC_LANG_NL ? &tc_words_nl : &tc_words_en;
+    run.lang = lang;
     run.coverage = coverage;
     sc_term_init(&run.out, stdout, color);
     sc_term_init(&run.err, stderr, color);

@@ -239,7 +239,7 @@ const sc_rules *sc_rules_pick(const sc_rules *const *versions, size_t n, sc_date
 }
 
 /* ", 'NAME' version V (valid from A until B)" for each version, into the arena. */
-static const char *versions_text(sc_arena *a, const sc_rules *const *versions, size_t n)
+static const char *versions_text(sc_arena *a, const sc_rules *const *versions, size_t n, sc_lang lang)
 {
     sc_out o;
     sc_out_init_mem(&o);
@@ -248,9 +248,11 @@ static const char *versions_text(sc_arena *a, const sc_rules *const *versions, s
         char from[16], until[16];
         sc_date_format(r->valid_from, from);
         sc_date_format(r->valid_until, until);
-        sc_out_printf(&o, "%s'%s' version %s (valid %s%s%s%s)", i ? ", " : "", r->name, r->version,
-                      r->has_valid_from ? "from " : "always", r->has_valid_from ? from : "",
-                      r->has_valid_until ? " until " : "", r->has_valid_until ? until : "");
+        sc_out_printf(&o, SC_TR(lang, "%s'%s' versie %s (geldig %s%s%s%s)", "%s'%s' version %s (valid %s%s%s%s)"),
+                      i ? ", " : "", r->name, r->version,
+                      r->has_valid_from ? SC_TR(lang, "vanaf ", "from ") : SC_TR(lang, "altijd", "always"),
+                      r->has_valid_from ? from : "", r->has_valid_until ? SC_TR(lang, " tot en met ", " until ") : "",
+                      r->has_valid_until ? until : "");
     }
     const char *s = o.failed ? NULL : sc_arena_strndup(a, o.buf ? o.buf : "", o.len);
     sc_out_free(&o);
@@ -277,17 +279,21 @@ static int check_profile(sc_arena *arena, const sc_rules *rules, const sc_rules 
     profile->path = path;
     profile->text = text;
     profile->text_len = len;
+    sc_lang lang = SC_YAML_LANG(limits);
     if (none_at) {
         col.n = 0;
         sc_diag_sink_init(&sink, collect, &col, SC_CHECK_MAX_ERRORS);
         char on[16];
         sc_date_format(peildatum, on);
-        const char *list = versions_text(arena, versions, n);
+        const char *list = versions_text(arena, versions, n, lang);
         if (!list)
             return -1;
         sc_diag_report(&sink, SC_SEV_ERROR, path, text, len, none_at[0], none_at[1],
-                       "check the peildatum, or add the version of the rules in force on that date (--rules)",
-                       "no version of the rules is in force on the peildatum %s: %s", on, list);
+                       SC_TR(lang, "controleer de peildatum, of voeg de versie van de regels toe die op die datum geldt (--rules)",
+                             "check the peildatum, or add the version of the rules in force on that date (--rules)"),
+                       SC_TR(lang, "op de peildatum %s geldt geen versie van de regels: %s",
+                             "no version of the rules is in force on the peildatum %s: %s"),
+                       on, list);
         out->errors = col.errors;
         out->nerrors = col.n;
         return col.oom ? -1 : 0;
@@ -308,10 +314,17 @@ static int check_profile(sc_arena *arena, const sc_rules *rules, const sc_rules 
         uint32_t k = sc_rules_find_item(rules, "school.peildatum", 16);
         const sc_value *v = k == SC_NONE ? NULL : &profile->answers[k];
         sc_diag_report(&sink, SC_SEV_ERROR, path, text, len, v ? v->line : 1, v ? v->col : 1,
-                       "check the peildatum, or check the profile with the version of the rules in force on that date (--rules)",
-                       "the rules '%s' version %s are not in force on the peildatum %s (valid %s%s%s%s)", rules->name,
-                       rules->version, on, rules->has_valid_from ? "from " : "", rules->has_valid_from ? from : "",
-                       rules->has_valid_until ? " until " : "", rules->has_valid_until ? until : "");
+                       SC_TR(lang,
+                             "controleer de peildatum, of controleer het profiel met de versie van de regels die op die "
+                             "datum geldt (--rules)",
+                             "check the peildatum, or check the profile with the version of the rules in force on that "
+                             "date (--rules)"),
+                       SC_TR(lang, "de regels '%s' versie %s gelden niet op de peildatum %s (geldig %s%s%s%s)",
+                             "the rules '%s' version %s are not in force on the peildatum %s (valid %s%s%s%s)"),
+                       rules->name, rules->version, on,
+                       rules->has_valid_from ? SC_TR(lang, "vanaf ", "from ") : "", rules->has_valid_from ? from : "",
+                       rules->has_valid_until ? SC_TR(lang, " tot en met ", " until ") : "",
+                       rules->has_valid_until ? until : "");
         out->errors = col.errors;
         out->nerrors = col.n;
         return col.oom ? -1 : 0;

@@ -60,7 +60,9 @@ int sc_check_evaluate(sc_arena *arena, const sc_rules *rules, const sc_profile *
 
 /* Load, validate and evaluate one profile text: the whole job for one file. Errors are kept in
  * out->errors (status SC_PROFILE_INVALID); memory comes from `arena`, which must outlive `out`.
- * `path` and `text` must outlive the result too. Returns 0, or -1 when out of memory. */
+ * `path` and `text` must outlive the result too. `limits` (NULL: the defaults) also carries the
+ * language of the errors' messages and hints: Dutch unless limits->lang is SC_LANG_EN (see
+ * sc_yaml_limits). Returns 0, or -1 when out of memory. */
 int sc_check_profile(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
                      const sc_yaml_limits *limits, sc_result *out);
 

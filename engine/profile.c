@@ -25,7 +25,11 @@ typedef struct sc_binder {
     char path[SC_PATH_MAX];
     size_t path_len;
     uint32_t scan_from; /* where sc_has_items_under starts looking: after the item bound last */
+    sc_lang lang;       /* of the messages and hints */
 } sc_binder;
+
+/* A text in the binder's language (b->lang): the Dutch and the English side by side. */
+#define TR(nl, en) SC_TR(b->lang, nl, en)
 
 static void sc_bind_error(sc_binder *b, uint32_t line, uint32_t col, const char *hint, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -48,7 +52,7 @@ static bool sc_is_school_id(const char *id)
 }
 
 /* Numbers as a school writes them: "75", "72.5", never "75.0" or "1e+06". */
-static void sc_format_number(double v, char *buf, size_t cap)
+static void sc_number_text(double v, char *buf, size_t cap)
 {
     if (v == 0)
         v = 0; /* no "-0" */
@@ -108,33 +112,39 @@ static void sc_hint_name(sc_hint_buf *h, const char *name, size_t len)
 }
 
 /* What an answer of this item must look like, e.g. "one of: school, wijk" or "ja or nee". */
-static void sc_describe_allowed(const sc_rules *rules, const sc_item *item, char *buf, size_t cap)
+static void sc_describe_allowed(const sc_binder *b, const sc_item *item, char *buf, size_t cap)
 {
+    const sc_rules *rules = b->rules;
     sc_hint_buf h = {buf, cap, 0, 0};
     buf[0] = '\0';
     char lo[32], hi[32];
-    sc_format_number(item->type.min, lo, sizeof lo);
-    sc_format_number(item->type.max, hi, sizeof hi);
+    sc_number_text(item->type.min, lo, sizeof lo);
+    sc_number_text(item->type.max, hi, sizeof hi);
     switch (item->type.kind) {
     case SC_TYPE_YESNO:
-        sc_hint_append(&h, "ja or nee");
+        sc_hint_append(&h, "%s", TR("ja of nee", "ja or nee"));
         break;
     case SC_TYPE_NUMBER:
-        sc_hint_append(&h, "a whole number from %s to %s", lo, hi);
+        sc_hint_append(&h, TR("een heel getal van %s tot en met %s", "a whole number from %s to %s"), lo, hi);
         break;
     case SC_TYPE_PERCENT:
-        sc_hint_append(&h, "a percentage from %s to %s (decimals allowed, e.g. 72.5)", lo, hi);
+        sc_hint_append(&h,
+                       TR("een percentage van %s tot en met %s (decimalen met een punt, bijv. 72.5)",
+                          "a percentage from %s to %s (decimals allowed, e.g. 72.5)"),
+                       lo, hi);
         break;
     case SC_TYPE_DATE:
-        sc_hint_append(&h, "a date written YYYY-MM-DD, e.g. 2026-03-15");
+        sc_hint_append(&h, "%s", TR("een datum als JJJJ-MM-DD, bijv. 2026-03-15", "a date written YYYY-MM-DD, e.g. 2026-03-15"));
         break;
     case SC_TYPE_TEXT:
-        sc_hint_append(&h, "text");
+        sc_hint_append(&h, "%s", TR("tekst", "text"));
         break;
     case SC_TYPE_SCALE:
     case SC_TYPE_SET: {
         const sc_scale *scale = &rules->scales[item->type.scale];
-        sc_hint_append(&h, item->type.kind == SC_TYPE_SCALE ? "one of: " : "a list of some of: ");
+        sc_hint_append(&h, "%s",
+                       item->type.kind == SC_TYPE_SCALE ? TR("een van: ", "one of: ")
+                                                        : TR("een lijst met een of meer van: ", "a list of some of: "));
         for (uint32_t m = 0; m < scale->nmembers; m++)
             sc_hint_name(&h, scale->members[m].name, strlen(scale->members[m].name));
         break;
@@ -143,11 +153,11 @@ static void sc_describe_allowed(const sc_rules *rules, const sc_item *item, char
 }
 
 /* "write <what is allowed>" into hint; made only when an error needs it. */
-static const char *sc_allowed_hint(const sc_rules *rules, const sc_item *item, char *hint, size_t cap)
+static const char *sc_allowed_hint(const sc_binder *b, const sc_item *item, char *hint, size_t cap)
 {
     char allowed[512];
-    sc_describe_allowed(rules, item, allowed, sizeof allowed);
-    sc_hint_printf(hint, cap, "write %s", allowed);
+    sc_describe_allowed(b, item, allowed, sizeof allowed);
+    sc_hint_printf(hint, cap, TR("schrijf %s", "write %s"), allowed);
     return hint;
 }
 
@@ -216,7 +226,7 @@ static void sc_suggest_path(const sc_binder *b, const char *path, size_t path_le
         }
     }
     if (best[0]) {
-        sc_hint_printf(hint, cap, "did you mean '%s'?", best);
+        sc_hint_printf(hint, cap, TR("bedoelt u '%s'?", "did you mean '%s'?"), best);
         return;
     }
 
@@ -264,7 +274,8 @@ static void sc_suggest_path(const sc_binder *b, const char *path, size_t path_le
         }
     }
     if (best[0])
-        sc_hint_printf(hint, cap, "did you mean '%s'? '%.*s' has: %s", best, (int)parent_len, path, names);
+        sc_hint_printf(hint, cap, TR("bedoelt u '%s'? Onder '%.*s' staan: %s", "did you mean '%s'? '%.*s' has: %s"), best,
+                       (int)parent_len, path, names);
     else
         hint[0] = '\0';
 }
@@ -302,20 +313,26 @@ static void sc_report_bad_date(sc_binder *b, const sc_item *item, const sc_node 
     for (int i = 0; shaped && i < 10; i++)
         if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
             shaped = false;
-    const char *hint = "write the date as year-month-day, e.g. 2026-03-15";
+    const char *hint =
+        TR("schrijf de datum als jaar-maand-dag, bijv. 2026-03-15", "write the date as year-month-day, e.g. 2026-03-15");
     if (!shaped) {
-        sc_bind_error(b, value->line, value->col, hint, "'%s' for '%s' is not a date written YYYY-MM-DD", s, item->id);
+        sc_bind_error(b, value->line, value->col, hint,
+                      TR("'%s' bij '%s' is geen datum in de vorm JJJJ-MM-DD", "'%s' for '%s' is not a date written YYYY-MM-DD"),
+                      s, item->id);
         return;
     }
     int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     int m = (s[5] - '0') * 10 + (s[6] - '0');
     int d = (s[8] - '0') * 10 + (s[9] - '0');
     if (m < 1 || m > 12 || d < 1 || d > sc_days_in_month(y, m))
-        sc_bind_error(b, value->line, value->col, "check the day and the month",
-                      "the date '%s' for '%s' does not exist", s, item->id);
+        sc_bind_error(b, value->line, value->col, TR("controleer de dag en de maand", "check the day and the month"),
+                      TR("de datum '%s' bij '%s' bestaat niet", "the date '%s' for '%s' does not exist"), s, item->id);
     else
-        sc_bind_error(b, value->line, value->col, "write a year from 1900 to 2999",
-                      "the date '%s' for '%s' lies outside the years 1900 to 2999", s, item->id);
+        sc_bind_error(b, value->line, value->col,
+                      TR("schrijf een jaar van 1900 tot en met 2999", "write a year from 1900 to 2999"),
+                      TR("de datum '%s' bij '%s' ligt buiten de jaren 1900 tot en met 2999",
+                         "the date '%s' for '%s' lies outside the years 1900 to 2999"),
+                      s, item->id);
 }
 
 /* The bounds of a NUMBER or PERCENT type; an unset range falls back to the language's defaults. */
@@ -345,8 +362,10 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
             out->v.yes = false;
             return true;
         }
-        sc_bind_error(b, value->line, value->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
-                      "'%s' is not an answer to the yes/no question '%s'", s, item->id);
+        sc_bind_error(b, value->line, value->col, sc_allowed_hint(b, item, hint, sizeof hint),
+                      TR("'%s' is geen antwoord op de ja/nee-vraag '%s'",
+                         "'%s' is not an answer to the yes/no question '%s'"),
+                      s, item->id);
         return false;
     case SC_TYPE_NUMBER:
     case SC_TYPE_PERCENT: {
@@ -361,25 +380,29 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
                 n--;
         }
         int parsed = sc_number_parse(s, n, &number, &whole);
-        const char *what = percent ? "a percentage" : "a whole number";
+        const char *what = percent ? TR("percentage", "a percentage") : TR("heel getal", "a whole number");
         if (parsed != 0 || number < lo || number > hi || (!percent && !whole && number != (double)(long long)number)) {
-            sc_format_number(lo, lo_text, sizeof lo_text);
-            sc_format_number(hi, hi_text, sizeof hi_text);
+            sc_number_text(lo, lo_text, sizeof lo_text);
+            sc_number_text(hi, hi_text, sizeof hi_text);
         }
         if (parsed == -1) {
-            sc_bind_error(b, value->line, value->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
-                          "'%s' for '%s' is not %s from %s to %s", s, item->id, what, lo_text, hi_text);
+            sc_bind_error(b, value->line, value->col, sc_allowed_hint(b, item, hint, sizeof hint),
+                          TR("'%s' bij '%s' is geen %s van %s tot en met %s", "'%s' for '%s' is not %s from %s to %s"),
+                          s, item->id, what, lo_text, hi_text);
             return false;
         }
         if (parsed == -2 || number < lo || number > hi) {
-            sc_bind_error(b, value->line, value->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
-                          "'%s' for '%s' is outside the allowed range %s to %s", s, item->id, lo_text, hi_text);
+            sc_bind_error(b, value->line, value->col, sc_allowed_hint(b, item, hint, sizeof hint),
+                          TR("'%s' bij '%s' ligt buiten het toegestane bereik van %s tot en met %s",
+                             "'%s' for '%s' is outside the allowed range %s to %s"),
+                          s, item->id, lo_text, hi_text);
             return false;
         }
         if (!percent && !whole && number != (double)(long long)number) {
-            sc_bind_error(b, value->line, value->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
-                          "'%s' for '%s' is not a whole number; the answer is a whole number from %s to %s", s,
-                          item->id, lo_text, hi_text);
+            sc_bind_error(b, value->line, value->col, sc_allowed_hint(b, item, hint, sizeof hint),
+                          TR("'%s' bij '%s' is geen heel getal; het antwoord is een heel getal van %s tot en met %s",
+                             "'%s' for '%s' is not a whole number; the answer is a whole number from %s to %s"),
+                          s, item->id, lo_text, hi_text);
             return false;
         }
         out->v.number = number == 0 ? 0 : number;
@@ -410,12 +433,14 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
             }
         }
         char allowed[512];
-        sc_describe_allowed(b->rules, item, allowed, sizeof allowed);
+        sc_describe_allowed(b, item, allowed, sizeof allowed);
         if (best != SC_NONE)
-            sc_hint_printf(hint, sizeof hint, "did you mean '%s'? Write %s", scale->members[best].name, allowed);
+            sc_hint_printf(hint, sizeof hint, TR("bedoelt u '%s'? Schrijf %s", "did you mean '%s'? Write %s"),
+                           scale->members[best].name, allowed);
         else
-            sc_hint_printf(hint, sizeof hint, "write %s", allowed);
-        sc_bind_error(b, value->line, value->col, hint, "'%s' is not one of the choices for '%s'", s, item->id);
+            sc_hint_printf(hint, sizeof hint, TR("schrijf %s", "write %s"), allowed);
+        sc_bind_error(b, value->line, value->col, hint,
+                      TR("'%s' is geen van de keuzes bij '%s'", "'%s' is not one of the choices for '%s'"), s, item->id);
         return false;
     }
     case SC_TYPE_SET:
@@ -441,29 +466,33 @@ static bool sc_convert_set(sc_binder *b, uint32_t index, const sc_node *value, s
     for (uint32_t i = 0; i < nentries; i++) {
         const sc_node *entry = entries[i];
         if (entry->kind != SC_NODE_SCALAR) {
-            sc_bind_error(b, entry->line, entry->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
-                          "each entry of the list for '%s' must be one choice, not a %s", item->id,
-                          entry->kind == SC_NODE_MAP ? "mapping" : "list");
+            sc_bind_error(b, entry->line, entry->col, sc_allowed_hint(b, item, hint, sizeof hint),
+                          TR("elk onderdeel van de lijst bij '%s' moet één keuze zijn, geen %s",
+                             "each entry of the list for '%s' must be one choice, not a %s"),
+                          item->id, entry->kind == SC_NODE_MAP ? TR("blok met sleutels", "mapping") : TR("lijst", "list"));
             ok = false;
             continue;
         }
         if (sc_node_is_null(entry) || entry->len == 0) {
-            sc_bind_error(b, entry->line, entry->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
-                          "the list for '%s' has an empty entry", item->id);
+            sc_bind_error(b, entry->line, entry->col, sc_allowed_hint(b, item, hint, sizeof hint),
+                          TR("de lijst bij '%s' heeft een leeg onderdeel", "the list for '%s' has an empty entry"),
+                          item->id);
             ok = false;
             continue;
         }
         uint32_t member = sc_scale_find_member(scale, entry->str, entry->len);
         if (member == SC_NONE || member >= 64 || strlen(scale->members[member].name) != entry->len) {
-            sc_bind_error(b, entry->line, entry->col, sc_allowed_hint(b->rules, item, hint, sizeof hint),
-                          "'%s' is not one of the choices for '%s'", entry->str, item->id);
+            sc_bind_error(b, entry->line, entry->col, sc_allowed_hint(b, item, hint, sizeof hint),
+                          TR("'%s' is geen van de keuzes bij '%s'", "'%s' is not one of the choices for '%s'"),
+                          entry->str, item->id);
             ok = false;
             continue;
         }
         uint64_t bit = (uint64_t)1 << member;
         if (set & bit) {
-            sc_bind_error(b, entry->line, entry->col, "remove the second one", "'%s' is listed twice for '%s'",
-                          entry->str, item->id);
+            sc_bind_error(b, entry->line, entry->col, TR("haal de tweede weg", "remove the second one"),
+                          TR("'%s' staat twee keer in de lijst bij '%s'", "'%s' is listed twice for '%s'"), entry->str,
+                          item->id);
             ok = false;
             continue;
         }
@@ -479,8 +508,10 @@ static void sc_bind_answer(sc_binder *b, uint32_t index, const sc_node *key, con
     const sc_item *item = &b->rules->items[index];
     sc_value *answer = &b->out->answers[index];
     if (answer->line) {
-        sc_bind_error(b, key->line, key->col, "remove one of the two answers",
-                      "'%s' is answered twice (first at line %u)", item->id, (unsigned)answer->line);
+        sc_bind_error(b, key->line, key->col, TR("haal een van de twee antwoorden weg", "remove one of the two answers"),
+                      TR("'%s' is twee keer beantwoord (de eerste keer op regel %u)",
+                         "'%s' is answered twice (first at line %u)"),
+                      item->id, (unsigned)answer->line);
         return;
     }
     answer->present = false;
@@ -491,9 +522,14 @@ static void sc_bind_answer(sc_binder *b, uint32_t index, const sc_node *key, con
     char allowed[512], hint[600];
 
     if (value->kind == SC_NODE_MAP) {
-        sc_describe_allowed(b->rules, item, allowed, sizeof allowed);
-        sc_hint_printf(hint, sizeof hint, "write the answer after '%s:' on the same line (%s)", key->str, allowed);
-        sc_bind_error(b, value->line, value->col, hint, "'%s' is one question; its answer cannot be a mapping",
+        sc_describe_allowed(b, item, allowed, sizeof allowed);
+        sc_hint_printf(hint, sizeof hint,
+                       TR("schrijf het antwoord achter '%s:' op dezelfde regel (%s)",
+                          "write the answer after '%s:' on the same line (%s)"),
+                       key->str, allowed);
+        sc_bind_error(b, value->line, value->col, hint,
+                      TR("'%s' is één vraag; het antwoord kan geen blok met sleutels zijn",
+                         "'%s' is one question; its answer cannot be a mapping"),
                       item->id);
         b->rejected[index] = true;
         return;
@@ -505,9 +541,11 @@ static void sc_bind_answer(sc_binder *b, uint32_t index, const sc_node *key, con
             return; /* "" says nothing either */
     }
     if (value->kind == SC_NODE_SEQ && !set_type) {
-        sc_describe_allowed(b->rules, item, allowed, sizeof allowed);
-        sc_hint_printf(hint, sizeof hint, "write one answer, %s", allowed);
-        sc_bind_error(b, value->line, value->col, hint, "'%s' takes one answer, but a list was given", item->id);
+        sc_describe_allowed(b, item, allowed, sizeof allowed);
+        sc_hint_printf(hint, sizeof hint, TR("schrijf één antwoord: %s", "write one answer, %s"), allowed);
+        sc_bind_error(b, value->line, value->col, hint,
+                      TR("bij '%s' hoort één antwoord, maar er staat een lijst", "'%s' takes one answer, but a list was given"),
+                      item->id);
         b->rejected[index] = true;
         return;
     }
@@ -565,8 +603,8 @@ static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
         b->path_len = parent_len;
         size_t need = (parent_len ? parent_len + 1 : 0) + key->len;
         if (need >= sizeof b->path || key->len == 0) {
-            sc_bind_error(b, key->line, key->col, NULL, "unknown key '%.*s%s%s'", (int)parent_len, b->path,
-                          parent_len ? "." : "", key->str);
+            sc_bind_error(b, key->line, key->col, NULL, TR("onbekende sleutel '%.*s%s%s'", "unknown key '%.*s%s%s'"),
+                          (int)parent_len, b->path, parent_len ? "." : "", key->str);
             continue;
         }
         if (parent_len)
@@ -577,8 +615,10 @@ static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
 
         uint32_t index = sc_rules_find_item(b->rules, b->path, b->path_len);
         if (index != SC_NONE && sc_is_school_id(b->path) != school_section) {
-            sc_bind_error(b, key->line, key->col, "move it under 'school:'",
-                          "'%s' belongs under 'school:', not under 'antwoorden:'", b->path);
+            sc_bind_error(b, key->line, key->col, TR("zet het onder 'school:'", "move it under 'school:'"),
+                          TR("'%s' hoort onder 'school:', niet onder 'antwoorden:'",
+                             "'%s' belongs under 'school:', not under 'antwoorden:'"),
+                          b->path);
             continue;
         }
         if (index != SC_NONE) {
@@ -599,22 +639,27 @@ static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
                         sc_hint_name(&list, id + b->path_len + 1, strlen(id + b->path_len + 1));
                 }
                 char hint[600];
-                sc_hint_printf(hint, sizeof hint, "write each answer on its own line under '%s:' (%s)", key->str,
-                               names);
+                sc_hint_printf(hint, sizeof hint,
+                               TR("schrijf elk antwoord op een eigen regel onder '%s:' (%s)",
+                                  "write each answer on its own line under '%s:' (%s)"),
+                               key->str, names);
                 sc_bind_error(b, value->line, value->col, hint,
-                              "'%s' is a group of questions, not one question: answer them one by one", b->path);
+                              TR("'%s' is een groep vragen, geen losse vraag: beantwoord ze een voor een",
+                                 "'%s' is a group of questions, not one question: answer them one by one"),
+                              b->path);
             }
             continue;
         }
         char hint[600] = "";
         const char *name;
         if (sc_in_other_section(b, school_section, &name))
-            sc_hint_printf(hint, sizeof hint, "'%s' belongs under '%s:'; move it there", name,
-                           school_section ? "antwoorden" : "school");
+            sc_hint_printf(hint, sizeof hint, TR("'%s' hoort onder '%s:'; zet het daar", "'%s' belongs under '%s:'; move it there"),
+                           name, school_section ? "antwoorden" : "school");
         /* a suggestion costs a pass over the ids: skip it when the sink holds the error back anyway */
         else if (!b->diags->max_errors || b->diags->errors < b->diags->max_errors)
             sc_suggest_path(b, b->path, b->path_len, school_section, hint, sizeof hint);
-        sc_bind_error(b, key->line, key->col, hint[0] ? hint : NULL, "unknown key '%s'", b->path);
+        sc_bind_error(b, key->line, key->col, hint[0] ? hint : NULL, TR("onbekende sleutel '%s'", "unknown key '%s'"),
+                      b->path);
     }
     b->path_len = parent_len;
     b->path[parent_len] = '\0';
@@ -628,10 +673,13 @@ static const sc_node *sc_section_map(sc_binder *b, const sc_node *key, const sc_
     if (sc_node_is_null(value))
         return NULL;
     char hint[200];
-    sc_hint_printf(hint, sizeof hint, "write '%s:' on a line of its own, with indented lines under it such as '  %s'",
+    sc_hint_printf(hint, sizeof hint,
+                   TR("schrijf '%s:' op een eigen regel, met ingesprongen regels eronder zoals '  %s'",
+                      "write '%s:' on a line of its own, with indented lines under it such as '  %s'"),
                    key->str, example);
-    sc_bind_error(b, value->line, value->col, hint, "'%s' must hold keys and answers, not a %s", key->str,
-                  value->kind == SC_NODE_SEQ ? "list" : "single value");
+    sc_bind_error(b, value->line, value->col, hint,
+                  TR("onder '%s' horen sleutels met antwoorden, geen %s", "'%s' must hold keys and answers, not a %s"),
+                  key->str, value->kind == SC_NODE_SEQ ? TR("lijst", "list") : TR("losse waarde", "single value"));
     return NULL;
 }
 
@@ -642,10 +690,13 @@ static void sc_bind_format(sc_binder *b, const sc_node *value)
         return;
     }
     if (value->kind == SC_NODE_SCALAR && !sc_node_is_null(value))
-        sc_bind_error(b, value->line, value->col, "write 'profiel: 1'",
-                      "profile format '%s' is unknown; this version of sopcheck reads format 1", value->str);
+        sc_bind_error(b, value->line, value->col, TR("schrijf 'profiel: 1'", "write 'profiel: 1'"),
+                      TR("profielformaat '%s' is onbekend; deze versie van sopcheck leest formaat 1",
+                         "profile format '%s' is unknown; this version of sopcheck reads format 1"),
+                      value->str);
     else
-        sc_bind_error(b, value->line, value->col, "write 'profiel: 1'", "'profiel' must be the format number 1");
+        sc_bind_error(b, value->line, value->col, TR("schrijf 'profiel: 1'", "write 'profiel: 1'"),
+                      TR("bij 'profiel' hoort het formaatnummer 1", "'profiel' must be the format number 1"));
 }
 
 /* A top-level key that is none of profiel, school and antwoorden. */
@@ -658,7 +709,7 @@ static void sc_report_unknown_top_key(sc_binder *b, const sc_node *key)
         unsigned d = sc_edit_distance(key->str, known[i], 2);
         if (d < best_dist) {
             best_dist = d;
-            sc_hint_printf(hint, sizeof hint, "did you mean '%s'?", known[i]);
+            sc_hint_printf(hint, sizeof hint, TR("bedoelt u '%s'?", "did you mean '%s'?"), known[i]);
         }
     }
     if (!hint[0] && key->len + sizeof SC_SCHOOL_PREFIX + 1 < SC_PATH_MAX) {
@@ -670,14 +721,22 @@ static void sc_report_unknown_top_key(sc_binder *b, const sc_node *key)
         id_len += key->len;
         id[id_len] = '\0';
         if (sc_rules_find_item(b->rules, id, id_len) != SC_NONE)
-            sc_hint_printf(hint, sizeof hint, "'%s' belongs under 'school:'; indent it there", key->str);
+            sc_hint_printf(hint, sizeof hint,
+                           TR("'%s' hoort onder 'school:'; zet het daar, ingesprongen",
+                              "'%s' belongs under 'school:'; indent it there"),
+                           key->str);
         else if (!sc_is_school_id(key->str) && (sc_rules_find_item(b->rules, key->str, key->len) != SC_NONE ||
                                                 sc_has_items_under(b->rules, key->str, key->len, 0)))
-            sc_hint_printf(hint, sizeof hint, "answers belong under 'antwoorden:'; indent '%s' there", key->str);
+            sc_hint_printf(hint, sizeof hint,
+                           TR("antwoorden horen onder 'antwoorden:'; zet '%s' daar, ingesprongen",
+                              "answers belong under 'antwoorden:'; indent '%s' there"),
+                           key->str);
     }
     if (!hint[0])
-        sc_hint_printf(hint, sizeof hint, "a profile has only 'profiel:', 'school:' and 'antwoorden:' at the top");
-    sc_bind_error(b, key->line, key->col, hint, "unknown key '%s'", key->str);
+        sc_hint_printf(hint, sizeof hint, "%s",
+                       TR("een profiel heeft bovenaan alleen 'profiel:', 'school:' en 'antwoorden:'",
+                          "a profile has only 'profiel:', 'school:' and 'antwoorden:' at the top"));
+    sc_bind_error(b, key->line, key->col, hint, TR("onbekende sleutel '%s'", "unknown key '%s'"), key->str);
 }
 
 /* Items that must be answered: report the missing ones where their section starts. */
@@ -694,19 +753,23 @@ static void sc_check_required(sc_binder *b, const sc_node *school_key, const sc_
         bool school = sc_is_school_id(item->id);
         const char *name = school ? item->id + sizeof SC_SCHOOL_PREFIX : item->id;
         char hint[300];
-        const char *example = item->type.kind == SC_TYPE_DATE ? "YYYY-MM-DD" : "…";
+        const char *example = item->type.kind == SC_TYPE_DATE ? TR("JJJJ-MM-DD", "YYYY-MM-DD") : "…";
         if (answer->line) {
-            sc_hint_printf(hint, sizeof hint, "write the answer after '%s:'", name);
-            sc_bind_error(b, answer->line, answer->col, hint, "'%s' must be answered", item->id);
+            sc_hint_printf(hint, sizeof hint, TR("schrijf het antwoord achter '%s:'", "write the answer after '%s:'"), name);
+            sc_bind_error(b, answer->line, answer->col, hint, TR("'%s' moet beantwoord worden", "'%s' must be answered"),
+                          item->id);
             continue;
         }
         const sc_node *section = school ? school_key : answers_key;
-        sc_hint_printf(hint, sizeof hint, "add '%s: %s' under '%s:'", name, example, school ? "school" : "antwoorden");
+        sc_hint_printf(hint, sizeof hint, TR("voeg '%s: %s' toe onder '%s:'", "add '%s: %s' under '%s:'"), name, example,
+                       school ? "school" : "antwoorden");
         uint32_t line = section ? section->line : 1, col = section ? section->col : 1;
         if (strcmp(item->id, "school.peildatum") == 0)
-            sc_bind_error(b, line, col, hint, "the profile has no peildatum (the date its answers describe)");
+            sc_bind_error(b, line, col, hint, "%s",
+                          TR("het profiel heeft geen peildatum (de datum waarop de antwoorden slaan)",
+                             "the profile has no peildatum (the date its answers describe)"));
         else
-            sc_bind_error(b, line, col, hint, "'%s' must be answered", item->id);
+            sc_bind_error(b, line, col, hint, TR("'%s' moet beantwoord worden", "'%s' must be answered"), item->id);
     }
 }
 
@@ -726,26 +789,32 @@ int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, co
     b.rules = rules;
     b.out = out;
     b.diags = diags;
+    b.lang = SC_YAML_LANG(limits);
 
     size_t nslots = rules->nitems ? rules->nitems : 1;
     out->answers = sc_arena_zalloc(arena, nslots * sizeof *out->answers);
     b.rejected = sc_arena_zalloc(arena, nslots * sizeof *b.rejected);
     if (!out->answers || !b.rejected) {
-        sc_bind_error(&b, 1, 1, "make the file smaller", "out of memory while reading the profile");
+        sc_bind_error(&b, 1, 1, SC_TR(b.lang, "maak het bestand kleiner", "make the file smaller"),
+                      SC_TR(b.lang, "onvoldoende geheugen om het profiel te lezen", "out of memory while reading the profile"));
         return -1;
     }
 
     sc_node *root = NULL;
     if (sc_yaml_load(arena, path, text, len, limits, diags, &root) != 0)
         return -1;
+    const char *start_hint = SC_TR(b.lang, "begin met 'profiel: 1', dan 'school:' en 'antwoorden:'",
+                                   "start with 'profiel: 1', then 'school:' and 'antwoorden:'");
     if (!root) {
-        sc_bind_error(&b, 1, 1, "start with 'profiel: 1', then 'school:' and 'antwoorden:'", "the profile is empty");
+        sc_bind_error(&b, 1, 1, start_hint, "%s", SC_TR(b.lang, "het profiel is leeg", "the profile is empty"));
         return -1;
     }
     if (root->kind != SC_NODE_MAP) {
-        sc_bind_error(&b, 1, 1, "start with 'profiel: 1', then 'school:' and 'antwoorden:'",
-                      "the profile must be a mapping with 'profiel', 'school' and 'antwoorden', not a %s",
-                      root->kind == SC_NODE_SEQ ? "list" : "single value");
+        sc_bind_error(&b, 1, 1, start_hint,
+                      SC_TR(b.lang, "het profiel moet bestaan uit 'profiel', 'school' en 'antwoorden', niet uit een %s",
+                            "the profile must be a mapping with 'profiel', 'school' and 'antwoorden', not a %s"),
+                      root->kind == SC_NODE_SEQ ? SC_TR(b.lang, "lijst", "list")
+                                                : SC_TR(b.lang, "losse waarde", "single value"));
         return -1;
     }
 
@@ -775,7 +844,8 @@ int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, co
         }
     }
     if (!format_key)
-        sc_bind_error(&b, 1, 1, "add 'profiel: 1' as the first line", "the profile has no 'profiel:' line");
+        sc_bind_error(&b, 1, 1, SC_TR(b.lang, "zet 'profiel: 1' op de eerste regel", "add 'profiel: 1' as the first line"),
+                      "%s", SC_TR(b.lang, "het profiel heeft geen regel 'profiel:'", "the profile has no 'profiel:' line"));
     sc_check_required(&b, school_key, answers_key);
 
     uint32_t peildatum = sc_rules_find_item(rules, "school.peildatum", strlen("school.peildatum"));
@@ -819,7 +889,7 @@ const char *sc_value_text(sc_arena *a, const sc_rules *rules, uint32_t item, con
         return v->v.yes ? "ja" : "nee";
     case SC_TYPE_NUMBER:
     case SC_TYPE_PERCENT:
-        sc_format_number(v->v.number, buf, sizeof buf);
+        sc_number_text(v->v.number, buf, sizeof buf);
         return sc_arena_strdup(a, buf);
     case SC_TYPE_DATE:
         sc_date_format(v->v.date, buf);

@@ -41,7 +41,7 @@ typedef struct sc_profile {
 /* Load and validate a profile from text (not necessarily NUL-terminated).
  * Every problem goes to `diags` as file:line:col errors: YAML errors, unknown keys (with a
  * "did you mean"), values of the wrong type or outside their scale or range, a missing
- * peildatum. Returns 0 when the profile is valid, -1 when it is not (the profile is then
+ * peildatum; in limits->lang (Dutch when limits is NULL or zero-initialised, see sc_yaml_limits). Returns 0 when the profile is valid, -1 when it is not (the profile is then
  * still filled as far as it could be, for reporting the school's identity). */
 int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
                     const sc_yaml_limits *limits, sc_diag_sink *diags, sc_profile *out);

@@ -54,10 +54,15 @@ static void sc_yaml_error(sc_yaml_loader *ld, uint32_t line, uint32_t col, const
     ld->nerrors++;
 }
 
+/* A text in the language of the loader's messages. */
+#define TR(nl, en) SC_TR(ld->limits.lang, nl, en)
+
 static void sc_yaml_out_of_memory(sc_yaml_loader *ld, uint32_t line, uint32_t col)
 {
-    sc_yaml_error(ld, line, col, "the file is too large or too complex to load; make it smaller",
-                  "out of memory while reading the file");
+    sc_yaml_error(ld, line, col,
+                  TR("het bestand is te groot of te ingewikkeld om te lezen; maak het kleiner",
+                     "the file is too large or too complex to load; make it smaller"),
+                  TR("onvoldoende geheugen om het bestand te lezen", "out of memory while reading the file"));
     ld->stopped = true;
 }
 
@@ -125,41 +130,110 @@ static char sc_yaml_byte_at(const sc_yaml_loader *ld, uint32_t line, uint32_t co
     return at ? *at : '\0';
 }
 
-/* A hint for the libyaml problems a school is most likely to meet. */
-static const char *sc_yaml_syntax_hint(const sc_yaml_loader *ld, const char *problem, uint32_t line, uint32_t col)
+/* What the school reads about a libyaml problem: a hint for the problems a school is most likely
+ * to meet, and in Dutch the problem itself in words (*text; libyaml's own text when it is not one
+ * of these). */
+typedef struct sc_yaml_problem_text {
+    const char *problem;  /* a part of libyaml's text */
+    const char *nl_text;  /* the problem in Dutch */
+    const char *nl_hint, *en_hint;  /* NULL: the general hint */
+} sc_yaml_problem_text;
+
+static const sc_yaml_problem_text sc_yaml_problems[] = {
+    {"mapping values are not allowed", "hier staat een ':' op een plek waar dat niet kan",
+     "zet tekst met ': ' erin tussen aanhalingstekens; of controleer hoe ver deze regel inspringt",
+     "text that contains ': ' must be put in quotes; otherwise check the indentation of this line"},
+    {"cannot start any token", "met dit teken kan hier niets beginnen", "zet deze tekst tussen aanhalingstekens",
+     "put this text in quotes"},
+    {"found a tab character", "er staat een tab in de inspringing", "spring in met spaties; YAML staat geen tabs toe",
+     NULL},
+    {"did not find expected key", "hier hoort een sleutel te staan",
+     "controleer de inspringing: de sleutels van één blok beginnen in dezelfde kolom",
+     "check the indentation: the keys of one mapping must start in the same column"},
+    {"did not find expected '-' indicator", "hier hoort een onderdeel van de lijst te staan, met '- ' ervoor",
+     "controleer de inspringing: de onderdelen van één lijst beginnen in dezelfde kolom, elk met '- '",
+     "check the indentation: the items of one list must start in the same column, each with '- '"},
+    {"could not find expected ':'", "achter een sleutel ontbreekt de ':'",
+     "zet ':' direct achter de sleutel, op dezelfde regel", "a key must be followed by ':' on the same line"},
+    {"unexpected end of stream", "het bestand houdt op voordat alles is afgesloten",
+     "er is een aanhalingsteken of haakje geopend en nooit gesloten",
+     "a quote or bracket was opened but never closed"},
+    {"control characters", "het bestand bevat een onzichtbaar stuurteken", "haal het onzichtbare stuurteken weg",
+     "remove the invisible control character"},
+    {"did not find expected ',' or ']'", "de lijst tussen [ ] is niet goed afgesloten",
+     "scheid de onderdelen van een lijst met ',' en sluit de lijst af met ']'",
+     "separate the members of a list with ',' and close it with ']'"},
+    {"did not find expected ',' or '}'", "het blok tussen { } is niet goed afgesloten",
+     "scheid de paren met ',' en sluit het blok af met '}'",
+     "separate the pairs with ',' and close the mapping with '}'"},
+    {"block sequence entries are not allowed", "hier kan geen onderdeel van een lijst ('- ') staan",
+     "zet '- ' aan het begin van een eigen regel, of zet deze tekst tussen aanhalingstekens", NULL},
+    {"found unknown escape character", "na een '\\' in tekst tussen dubbele aanhalingstekens staat een teken dat niet kan",
+     "schrijf '\\\\' voor een '\\', of zet de tekst tussen enkele aanhalingstekens", NULL},
+    {"did not find expected node content", "hier ontbreekt een waarde", NULL, NULL},
+    {"found unexpected ':'", "hier staat een ':' op een plek waar dat niet kan", NULL, NULL},
+};
+
+/* Where libyaml was when it met the problem, in Dutch: "in de tekst tussen aanhalingstekens". */
+static const char *const sc_yaml_contexts_nl[][2] = {
+    {"quoted scalar", "in de tekst tussen aanhalingstekens"},
+    {"plain scalar", "in de tekst"},
+    {"block scalar", "in het tekstblok"},
+    {"simple key", "in de sleutel"},
+    {"block mapping", "in het blok sleutels"},
+    {"block collection", "in het blok"},
+    {"flow sequence", "in de lijst tussen [ ]"},
+    {"flow mapping", "in het blok tussen { }"},
+    {"node", "in de waarde"},
+    {"anchor", "in het anker"},
+    {"alias", "in de verwijzing"},
+    {"tag", "in de tag"},
+};
+
+static void sc_yaml_describe_problem(const sc_yaml_loader *ld, const char *problem, uint32_t line, uint32_t col,
+                                     const char **text, const char **hint)
 {
+    bool nl = ld->limits.lang == SC_LANG_NL;
+    *text = problem;
+    *hint = NULL;
     if (!problem)
-        return NULL;
-    if (strstr(problem, "mapping values are not allowed")) {
-        if (col > 1024) /* libyaml reads no key longer than 1024 characters */
-            return "a key is at most 1024 characters long, and a profile's keys are much shorter: check this line";
-        return "text that contains ': ' must be put in quotes; otherwise check the indentation of this line";
+        return;
+    const sc_yaml_problem_text *found = NULL;
+    for (size_t i = 0; i < sizeof sc_yaml_problems / sizeof sc_yaml_problems[0] && !found; i++)
+        if (strstr(problem, sc_yaml_problems[i].problem))
+            found = &sc_yaml_problems[i];
+    if (found && nl)
+        *text = found->nl_text;
+    *hint = found ? (nl ? found->nl_hint : found->en_hint) : NULL;
+    if (found == &sc_yaml_problems[0] && col > 1024) /* libyaml reads no key longer than 1024 characters */
+        *hint = TR("een sleutel is hoogstens 1024 tekens lang, en de sleutels van een profiel zijn veel korter: "
+                   "controleer deze regel",
+                   "a key is at most 1024 characters long, and a profile's keys are much shorter: check this line");
+    if (found == &sc_yaml_problems[1] && sc_yaml_byte_at(ld, line, col) == '\t') {
+        if (nl)
+            *text = sc_yaml_problems[2].nl_text;
+        *hint = TR(sc_yaml_problems[2].nl_hint, "indent with spaces; YAML does not allow tabs");
     }
-    if (strstr(problem, "cannot start any token")) {
-        if (sc_yaml_byte_at(ld, line, col) == '\t')
-            return "indent with spaces; YAML does not allow tabs";
-        return "put this text in quotes";
-    }
-    if (strstr(problem, "did not find expected key"))
-        return "check the indentation: the keys of one mapping must start in the same column";
-    if (strstr(problem, "did not find expected '-' indicator"))
-        return "check the indentation: the items of one list must start in the same column, each with '- '";
-    if (strstr(problem, "could not find expected ':'"))
-        return "a key must be followed by ':' on the same line";
-    if (strstr(problem, "unexpected end of stream"))
-        return "a quote or bracket was opened but never closed";
-    if (strstr(problem, "control characters"))
-        return "remove the invisible control character";
-    if (strstr(problem, "did not find expected ',' or ']'"))
-        return "separate the members of a list with ',' and close it with ']'";
-    if (strstr(problem, "did not find expected ',' or '}'"))
-        return "separate the pairs with ',' and close the mapping with '}'";
-    return "check the quoting and indentation around this place";
+    if (!*hint)
+        *hint = TR("controleer de aanhalingstekens en de inspringing rond deze plek",
+                   "check the quoting and indentation around this place");
+}
+
+/* libyaml's context in the loader's language, or NULL when it says nothing to a school
+ * ("while scanning for the next token", in Dutch). */
+static const char *sc_yaml_context_text(const sc_yaml_loader *ld, const char *context)
+{
+    if (!context || ld->limits.lang != SC_LANG_NL)
+        return context;
+    for (size_t i = 0; i < sizeof sc_yaml_contexts_nl / sizeof sc_yaml_contexts_nl[0]; i++)
+        if (strstr(context, sc_yaml_contexts_nl[i][0]))
+            return sc_yaml_contexts_nl[i][1];
+    return NULL;
 }
 
 static void sc_yaml_report_parser_error(sc_yaml_loader *ld, const yaml_parser_t *parser)
 {
-    const char *problem = parser->problem ? parser->problem : "unreadable YAML";
+    const char *problem = parser->problem ? parser->problem : TR("onleesbare YAML", "unreadable YAML");
     uint32_t line = 1, col = 1;
     switch (parser->error) {
     case YAML_MEMORY_ERROR:
@@ -182,12 +256,16 @@ static void sc_yaml_report_parser_error(sc_yaml_loader *ld, const yaml_parser_t 
         break;
     }
     }
-    const char *hint = sc_yaml_syntax_hint(ld, problem, line, col);
-    if (parser->context)
-        sc_yaml_error(ld, line, col, hint, "YAML syntax error: %s (%s at line %u, column %u)", problem, parser->context,
-                      (unsigned)parser->context_mark.line + 1, (unsigned)parser->context_mark.column + 1);
+    const char *text, *hint, *context = sc_yaml_context_text(ld, parser->context);
+    sc_yaml_describe_problem(ld, problem, line, col, &text, &hint);
+    if (context)
+        sc_yaml_error(ld, line, col, hint,
+                      TR("fout in de YAML-opbouw: %s (%s vanaf regel %u, kolom %u)",
+                         "YAML syntax error: %s (%s at line %u, column %u)"),
+                      text, context, (unsigned)parser->context_mark.line + 1,
+                      (unsigned)parser->context_mark.column + 1);
     else
-        sc_yaml_error(ld, line, col, hint, "YAML syntax error: %s", problem);
+        sc_yaml_error(ld, line, col, hint, TR("fout in de YAML-opbouw: %s", "YAML syntax error: %s"), text);
 }
 
 /* A node, with `extra` bytes right after it (a scalar's text: one allocation instead of two). */
@@ -195,8 +273,11 @@ static sc_node *sc_yaml_new_node(sc_yaml_loader *ld, sc_node_kind kind, const ya
 {
     uint32_t line = (uint32_t)mark->line + 1, col = (uint32_t)mark->column + 1;
     if (++ld->nnodes > ld->limits.max_nodes) {
-        sc_yaml_error(ld, line, col, "split the file or remove what is not needed",
-                      "the file has more than %u values, the most a profile may have", ld->limits.max_nodes);
+        sc_yaml_error(ld, line, col,
+                      TR("splits het bestand, of haal weg wat niet nodig is", "split the file or remove what is not needed"),
+                      TR("het bestand heeft meer dan %u waarden, het meeste dat een profiel mag hebben",
+                         "the file has more than %u values, the most a profile may have"),
+                      ld->limits.max_nodes);
         ld->stopped = true;
         return NULL;
     }
@@ -287,9 +368,11 @@ static void sc_yaml_check_duplicate_key(sc_yaml_loader *ld, sc_yaml_frame *f, co
     }
     if (found != SIZE_MAX) {
         const sc_node *first = ld->children[found];
-        sc_yaml_error(ld, key->line, key->col, "remove one of the two, or merge them into one",
-                      "the key '%s' appears twice in the same mapping (first at line %u)", key->str,
-                      (unsigned)first->line);
+        sc_yaml_error(ld, key->line, key->col,
+                      TR("haal een van de twee weg, of voeg ze samen tot één", "remove one of the two, or merge them into one"),
+                      TR("de sleutel '%s' staat twee keer in hetzelfde blok (de eerste keer op regel %u)",
+                         "the key '%s' appears twice in the same mapping (first at line %u)"),
+                      key->str, (unsigned)first->line);
     }
 }
 
@@ -319,8 +402,11 @@ static void sc_yaml_check_place(sc_yaml_loader *ld, sc_node *node)
     if (f->node->kind != SC_NODE_MAP || (ld->nchildren - f->first_child) % 2 != 0)
         return;
     if (node->kind != SC_NODE_SCALAR) {
-        sc_yaml_error(ld, node->line, node->col, "a key is a plain name such as 'aanbod' followed by ':'",
-                      "a key must be a name, not a %s", node->kind == SC_NODE_MAP ? "mapping" : "list");
+        sc_yaml_error(ld, node->line, node->col,
+                      TR("een sleutel is een gewone naam, zoals 'aanbod', met ':' erachter",
+                         "a key is a plain name such as 'aanbod' followed by ':'"),
+                      TR("een sleutel moet een naam zijn, geen %s", "a key must be a name, not a %s"),
+                      node->kind == SC_NODE_MAP ? TR("blok met sleutels", "mapping") : TR("lijst", "list"));
         return;
     }
     sc_yaml_check_duplicate_key(ld, f, node);
@@ -347,7 +433,9 @@ static bool sc_yaml_refuse_properties(sc_yaml_loader *ld, const yaml_mark_t *mar
     bool refused = false;
     if (anchor) {
         sc_yaml_error(ld, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1,
-                      "write the value out in full where it is needed", "anchors ('&%s') are not allowed in a profile",
+                      TR("schrijf de waarde voluit op elke plek waar die nodig is",
+                         "write the value out in full where it is needed"),
+                      TR("ankers ('&%s') mogen niet in een profiel", "anchors ('&%s') are not allowed in a profile"),
                       (const char *)anchor);
         refused = true;
     }
@@ -365,8 +453,11 @@ static bool sc_yaml_refuse_properties(sc_yaml_loader *ld, const yaml_mark_t *mar
             bang = (const char *)tag;
             tag_len = strlen(bang);
         }
-        sc_yaml_error(ld, line, col, "remove the tag; to write text that looks like a number or date, put it in quotes",
-                      "tags ('%.*s') are not allowed in a profile", (int)tag_len, bang);
+        sc_yaml_error(ld, line, col,
+                      TR("haal de tag weg; zet tekst die op een getal of een datum lijkt tussen aanhalingstekens",
+                         "remove the tag; to write text that looks like a number or date, put it in quotes"),
+                      TR("tags ('%.*s') mogen niet in een profiel", "tags ('%.*s') are not allowed in a profile"),
+                      (int)tag_len, bang);
         refused = true;
     }
     return refused;
@@ -379,8 +470,11 @@ static void sc_yaml_on_scalar(sc_yaml_loader *ld, const yaml_event_t *ev)
         sc_yaml_refuse_properties(ld, mark, ev->data.scalar.anchor, ev->data.scalar.tag);
     size_t length = ev->data.scalar.length;
     if (length > ld->limits.max_scalar) {
-        sc_yaml_error(ld, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1, "shorten this text",
-                      "this text is %zu bytes long; the most allowed is %u", length, ld->limits.max_scalar);
+        sc_yaml_error(ld, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1,
+                      TR("maak deze tekst korter", "shorten this text"),
+                      TR("deze tekst is %zu bytes lang; het meeste dat mag is %u",
+                         "this text is %zu bytes long; the most allowed is %u"),
+                      length, ld->limits.max_scalar);
         ld->stopped = true;
         return;
     }
@@ -390,8 +484,9 @@ static void sc_yaml_on_scalar(sc_yaml_loader *ld, const yaml_event_t *ev)
     const char *value = (const char *)ev->data.scalar.value;
     /* the text has no NUL byte (checked before parsing): only a "\0" escape can make one */
     if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && memchr(value, '\0', length))
-        sc_yaml_error(ld, node->line, node->col, "remove the '\\0' escape from this text",
-                      "this text contains a NUL character");
+        sc_yaml_error(ld, node->line, node->col,
+                      TR("haal '\\0' uit deze tekst", "remove the '\\0' escape from this text"),
+                      TR("deze tekst bevat een NUL-teken", "this text contains a NUL character"));
     char *copy = (char *)(node + 1);
     memcpy(copy, value, length);
     copy[length] = '\0';
@@ -410,7 +505,9 @@ static void sc_yaml_on_alias(sc_yaml_loader *ld, const yaml_event_t *ev)
 {
     const yaml_mark_t *mark = &ev->start_mark;
     sc_yaml_error(ld, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1,
-                  "write the value out in full where it is needed", "aliases ('*%s') are not allowed in a profile",
+                  TR("schrijf de waarde voluit op elke plek waar die nodig is",
+                     "write the value out in full where it is needed"),
+                  TR("verwijzingen ('*%s') mogen niet in een profiel", "aliases ('*%s') are not allowed in a profile"),
                   (const char *)ev->data.alias.anchor);
     /* stand-in so the mapping keeps its shape while the rest of the file is checked */
     sc_node *node = sc_yaml_new_node(ld, SC_NODE_SCALAR, mark, 0);
@@ -430,8 +527,11 @@ static void sc_yaml_on_collection_start(sc_yaml_loader *ld, const yaml_event_t *
         sc_yaml_refuse_properties(ld, mark, ev->data.sequence_start.anchor, ev->data.sequence_start.tag);
     if (ld->depth >= ld->limits.max_depth) {
         sc_yaml_error(ld, (uint32_t)mark->line + 1, (uint32_t)mark->column + 1,
-                      "a profile needs only a few levels (antwoorden, a group, an item, a list)",
-                      "lists and mappings are nested more than %u deep", ld->limits.max_depth);
+                      TR("een profiel heeft maar een paar niveaus nodig (antwoorden, een groep, een vraag, een lijst)",
+                         "a profile needs only a few levels (antwoorden, a group, an item, a list)"),
+                      TR("lijsten en blokken zijn meer dan %u niveaus diep in elkaar gezet",
+                         "lists and mappings are nested more than %u deep"),
+                      ld->limits.max_depth);
         ld->stopped = true;
         return;
     }
@@ -510,8 +610,9 @@ static void sc_yaml_on_event(sc_yaml_loader *ld, const yaml_event_t *ev, bool *d
         if (ld->ndocuments++ > 0) {
             sc_yaml_error(
                 ld, (uint32_t)ev->start_mark.line + 1, (uint32_t)ev->start_mark.column + 1,
-                "a profile is one document: remove the '---' line and what follows, or move it to a file of its own",
-                "a second YAML document starts here");
+                TR("een profiel is één document: haal de regel '---' en wat erna komt weg, of zet dat in een eigen bestand",
+                   "a profile is one document: remove the '---' line and what follows, or move it to a file of its own"),
+                TR("hier begint een tweede YAML-document", "a second YAML document starts here"));
             ld->stopped = true;
         }
         break;
@@ -556,13 +657,21 @@ static bool sc_yaml_check_encoding(sc_yaml_loader *ld)
     unsigned char byte = (unsigned char)ld->text[bad];
     const unsigned char *start = (const unsigned char *)ld->text;
     if (bad == 0 && ld->text_len >= 2 && ((start[0] == 0xFF && start[1] == 0xFE) || (start[0] == 0xFE && start[1] == 0xFF)))
-        sc_yaml_error(ld, 1, 1, "save the file as UTF-8 text (in Notepad: Save as, Encoding UTF-8)",
-                      "the file is not valid UTF-8 text (byte 0x%02X): it is saved as UTF-16", byte);
+        sc_yaml_error(ld, 1, 1,
+                      TR("sla het bestand op als UTF-8-tekst (in Kladblok: Opslaan als, Codering UTF-8)",
+                         "save the file as UTF-8 text (in Notepad: Save as, Encoding UTF-8)"),
+                      TR("het bestand is geen geldige UTF-8-tekst (byte 0x%02X): het is opgeslagen als UTF-16",
+                         "the file is not valid UTF-8 text (byte 0x%02X): it is saved as UTF-16"),
+                      byte);
     else if (byte == 0)
-        sc_yaml_error(ld, line, col, "the file may be binary or saved as UTF-16; save it as UTF-8 text",
-                      "the file contains a NUL byte");
+        sc_yaml_error(ld, line, col,
+                      TR("het bestand is misschien geen tekst, of opgeslagen als UTF-16; sla het op als UTF-8-tekst",
+                         "the file may be binary or saved as UTF-16; save it as UTF-8 text"),
+                      TR("het bestand bevat een NUL-byte", "the file contains a NUL byte"));
     else
-        sc_yaml_error(ld, line, col, "save the file as UTF-8 text", "the file is not valid UTF-8 text (byte 0x%02X)",
+        sc_yaml_error(ld, line, col, TR("sla het bestand op als UTF-8-tekst", "save the file as UTF-8 text"),
+                      TR("het bestand is geen geldige UTF-8-tekst (byte 0x%02X)",
+                         "the file is not valid UTF-8 text (byte 0x%02X)"),
                       byte);
     return false;
 }
@@ -590,12 +699,16 @@ int sc_yaml_load(sc_arena *arena, const char *path, const char *text, size_t len
     *root = NULL;
 
     if (len > ld.limits.max_bytes) {
-        sc_yaml_error(&ld, 1, 1, "make the file smaller, or raise the limit (--max-bytes)",
-                      "the file is %zu bytes; the most allowed is %zu", len, ld.limits.max_bytes);
+        sc_yaml_error(&ld, 1, 1,
+                      SC_TR(ld.limits.lang, "maak het bestand kleiner, of verhoog de grens (--max-bytes)",
+                            "make the file smaller, or raise the limit (--max-bytes)"),
+                      SC_TR(ld.limits.lang, "het bestand is %zu bytes; het meeste dat mag is %zu",
+                            "the file is %zu bytes; the most allowed is %zu"),
+                      len, ld.limits.max_bytes);
         return -1;
     }
     if (!text && len) {
-        sc_yaml_error(&ld, 1, 1, NULL, "no text to read");
+        sc_yaml_error(&ld, 1, 1, NULL, SC_TR(ld.limits.lang, "geen tekst om te lezen", "no text to read"));
         return -1;
     }
     if (!sc_yaml_check_encoding(&ld))

@@ -8,6 +8,7 @@
 
 #include "../base/arena.h"
 #include "../base/diag.h"
+#include "../dsl/describe.h"
 
 typedef enum sc_node_kind { SC_NODE_SCALAR, SC_NODE_MAP, SC_NODE_SEQ } sc_node_kind;
 
@@ -25,13 +26,31 @@ struct sc_node {
     sc_node **values;
 };
 
-/* Limits for hostile input; zero fields take the defaults below. */
+/* The options of the profile loader (this YAML loader, sc_profile_load, sc_check_profile and
+ * sc_check_profile_in all take them): limits for hostile input, and the language of every message
+ * and hint a school reads. Zero fields take the defaults below; a NULL pointer means every default.
+ *
+ * `lang` is sc_lang, whose zero is SC_LANG_NL: zero-initialised options, and NULL, give Dutch
+ * messages, the language of `sopcheck check` by default, so a caller that forgets the language
+ * shows a school its own language rather than English. A caller that wants English says so
+ * (`.lang = SC_LANG_EN`), and the CLI passes the user's --lang at every call. The English texts are
+ * the reference (tests/bad); each Dutch text sits beside its English twin in the code (SC_TR) and
+ * takes the same printf arguments. */
 typedef struct sc_yaml_limits {
     size_t max_bytes;      /* default 1 MiB */
     uint32_t max_depth;    /* default 16 */
     uint32_t max_nodes;    /* default 100000 */
     uint32_t max_scalar;   /* default 64 KiB per scalar */
+    sc_lang lang;          /* the messages' language: SC_LANG_NL (zero, the default) or SC_LANG_EN */
 } sc_yaml_limits;
+
+/* The language of a loader's messages: limits->lang, Dutch when limits is NULL. */
+#define SC_YAML_LANG(limits) ((limits) ? (limits)->lang : SC_LANG_NL)
+
+/* One message in two languages, side by side: the Dutch text when `lang` is SC_LANG_NL, else the
+ * English one. With printf formats both texts take the same arguments in the same order (the
+ * compiler checks both against them). */
+#define SC_TR(lang, nl, en) ((lang) == SC_LANG_NL ? (nl) : (en))
 
 #define SC_YAML_DEFAULT_MAX_BYTES ((size_t)1 << 20)
 #define SC_YAML_DEFAULT_MAX_DEPTH 16u
@@ -39,7 +58,8 @@ typedef struct sc_yaml_limits {
 #define SC_YAML_DEFAULT_MAX_SCALAR 65536u
 
 /* Parse one YAML document from text into a tree allocated in `arena`.
- * Refused with an error at the right line:col: syntax errors (libyaml's problem and mark),
+ * Refused with an error at the right line:col, in limits->lang (Dutch by default): syntax errors
+ * (libyaml's problem and mark; in Dutch the common problems in words, the rest as libyaml says them),
  * anchors and aliases, tags, a second document, duplicate keys in a mapping, non-scalar keys,
  * NUL bytes and invalid UTF-8, input over the limits. An empty document gives *root = NULL
  * and no error (the caller decides what empty means).

@@ -125,14 +125,14 @@ def first_message(path):
             return p["errors"][0].get("message", "")
     return ""
 loop = [k for k in expected if k.endswith("/terug")][0]
-say("loops back" in first_message(loop), "the symlink loop is named as one: " + first_message(loop))
+say("verwijst terug naar een map erboven" in first_message(loop), "the symlink loop is named as one: " + first_message(loop))
 empty = [k for k in expected if k.endswith("/lege-map")][0]
-say("holds no profiles" in first_message(empty), "the empty directory is named as one: " + first_message(empty))
+say("bevat geen profielen" in first_message(empty), "the empty directory is named as one: " + first_message(empty))
 png = [k for k in expected if k.endswith("/plaatje.yaml")][0]
 say("UTF-8" in first_message(png), "the PNG named .yaml is refused as text that is not UTF-8: " + first_message(png))
 for k in expected:
     if k.endswith("/geheim.yaml"):
-        say("cannot read" in first_message(k), "the unreadable file is named as one: " + first_message(k))
+        say("kan het profiel niet lezen" in first_message(k), "the unreadable file is named as one: " + first_message(k))
 EOF
 while IFS= read -r line; do
     case $line in

@@ -91,7 +91,7 @@ same "judged items missing from the template" "$missing" ""
 # Untouched: the peildatum is required (engine/profile.c), so the one error is the empty peildatum.
 pl=$(grep -n '^  peildatum:$' "$tmp/t.yaml" | cut -d: -f1)
 expect_rc 2 "an untouched template is invalid: it has no peildatum" "$bin" check --format json "$tmp/t.yaml"
-has_text "$tmp/out" '"status":"invalid","errors":[{"line":'"$pl"',"col":3,"severity":"error","message":"'"'"'school.peildatum'"'"' must be answered"' "the only error"
+has_text "$tmp/out" '"status":"invalid","errors":[{"line":'"$pl"',"col":3,"severity":"error","message":"'"'"'school.peildatum'"'"' moet beantwoord worden"' "the only error"
 n=$(grep -o '"severity":' "$tmp/out" | grep -c .)
 same "errors in the untouched template" "$n" 1
 # With only the peildatum filled in: valid, incomplete, no errors, every norm item unanswered.

@@ -33,7 +33,7 @@ P=fixtures/tests-2025/profiles
 sed 's/peildatum: 2024-10-01/peildatum: 2020-10-01/' $P/dyscalculie-beschikbaar-2024.yaml >"$TMP/oud-2020.yaml"
 
 # --- two versions: JSON per profile ---------------------------------------------------
-run check --format json --rules $V23 --rules $V25 $P/dyscalculie-beschikbaar-2024.yaml $P/voldoet-2025.yaml \
+run check --format json --lang en --rules $V23 --rules $V25 $P/dyscalculie-beschikbaar-2024.yaml $P/voldoet-2025.yaml \
     $P/dyscalculie-beschikbaar-2026.yaml "$TMP/oud-2020.yaml"
 status 2 "a batch with a profile no version covers"
 if python3 - "$TMP/out" <<'PY'
@@ -62,7 +62,7 @@ fi
 # --- the refusal in text, at the peildatum's line:col ---------------------------------
 run check --rules $V23 --rules $V25 "$TMP/oud-2020.yaml"
 status 2 "a profile of 2020"
-if grep -q "oud-2020.yaml:10:14: fout: no version of the rules is in force on the peildatum 2020-10-01: 'Basisondersteuning SWV PO Zoetermeer' version 2023-04-04 (valid from 2023-08-01), 'Basisondersteuning SWV PO Zoetermeer' version 2025-08-01 (valid from 2025-08-01)" "$TMP/out"; then ok; else bad "the refusal names the versions: $(head -3 "$TMP/out")"; fi
+if grep -q "oud-2020.yaml:10:14: fout: op de peildatum 2020-10-01 geldt geen versie van de regels: 'Basisondersteuning SWV PO Zoetermeer' versie 2023-04-04 (geldig vanaf 2023-08-01), 'Basisondersteuning SWV PO Zoetermeer' versie 2025-08-01 (geldig vanaf 2025-08-01)" "$TMP/out"; then ok; else bad "the refusal names the versions: $(head -3 "$TMP/out")"; fi
 
 # --- the order of --rules does not matter for the choice, only for the header -------------
 run check --format json --rules $V25 --rules $V23 $P/dyscalculie-beschikbaar-2024.yaml $P/dyscalculie-beschikbaar-2026.yaml
@@ -83,7 +83,9 @@ grep -q "holds no main ruleset" "$TMP/err" && ok || bad "no main ruleset: $(cat 
 # --- one version: as before -------------------------------------------------------------
 run check --rules $V23 "$TMP/oud-2020.yaml"
 status 2 "one version, out of force"
-grep -q "the rules 'Basisondersteuning SWV PO Zoetermeer' version 2023-04-04 are not in force on the peildatum 2020-10-01" "$TMP/out" && ok || bad "single version message"
+grep -q "de regels 'Basisondersteuning SWV PO Zoetermeer' versie 2023-04-04 gelden niet op de peildatum 2020-10-01 (geldig vanaf 2023-08-01)" "$TMP/out" && ok || bad "single version message"
+run check --lang en --rules $V23 "$TMP/oud-2020.yaml"
+grep -q "the rules 'Basisondersteuning SWV PO Zoetermeer' version 2023-04-04 are not in force on the peildatum 2020-10-01 (valid from 2023-08-01)" "$TMP/out" && ok || bad "single version message in English"
 run check $P/zonder-aanvullingen-2026.yaml
 status 0 "the bundled default is zoetermeer-2023 alone"
 

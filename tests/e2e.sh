@@ -61,7 +61,7 @@ then ok; else bad "JSON report shape"; fi
 sed 's/peildatum: 2026-10-01/peildatum: 2023-07-31/' fixtures/profiles/voldoet-alles.yaml > "$tmp/te-vroeg.yaml"
 sed 's/peildatum: 2026-10-01/peildatum: 2023-08-01/' fixtures/profiles/voldoet-alles.yaml > "$tmp/eerste-dag.yaml"
 expect_rc 2 "a peildatum before 'valid from'" "$bin" check "$tmp/te-vroeg.yaml"
-grep -q "te-vroeg.yaml:12:14: fout: the rules .* are not in force on the peildatum 2023-07-31" "$tmp/out" && ok || bad "no located error for a peildatum out of force: $(head -3 "$tmp/out")"
+grep -q "te-vroeg.yaml:12:14: fout: de regels .* gelden niet op de peildatum 2023-07-31" "$tmp/out" && ok || bad "no located error for a peildatum out of force: $(head -3 "$tmp/out")"
 "$bin" check --format json "$tmp/eerste-dag.yaml" > "$tmp/eerste.json" 2>/dev/null
 python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['profiles'][0]['status'] != 'invalid'" "$tmp/eerste.json" && ok || bad "the first day of validity is refused"
 
@@ -91,6 +91,31 @@ if command -v xmllint >/dev/null 2>&1; then
     "$bin" check --format junit "$tmp/naam" > "$tmp/naam.xml" 2>/dev/null
     xmllint --noout "$tmp/naam.xml" 2>/dev/null && ok || bad "a non-UTF-8 file name broke the JUnit report"
 fi
+
+# the profile's messages and hints speak the report's language: Dutch by default, English with --lang en
+expect_rc 2 "a typo, in Dutch" "$bin" check fixtures/samples/de-sterrenwacht.yaml
+grep -qF "de-sterrenwacht.yaml:17:5: fout: onbekende sleutel 'aanbod.dyslexi'" "$tmp/out" && ok || bad "Dutch message missing: $(head -3 "$tmp/out")"
+grep -qF "hint: bedoelt u 'aanbod.dyslexie'?" "$tmp/out" && ok || bad "Dutch hint missing: $(head -5 "$tmp/out")"
+grep -qE "unknown key|did you mean" "$tmp/out" && bad "English words in the Dutch report: $(head -5 "$tmp/out")" || ok
+expect_rc 2 "a typo, in English" "$bin" check --lang en fixtures/samples/de-sterrenwacht.yaml
+grep -qF "de-sterrenwacht.yaml:17:5: error: unknown key 'aanbod.dyslexi'" "$tmp/out" && ok || bad "English message missing: $(head -3 "$tmp/out")"
+grep -qF "hint: did you mean 'aanbod.dyslexie'?" "$tmp/out" && ok || bad "English hint missing: $(head -5 "$tmp/out")"
+grep -qE "onbekende sleutel|bedoelt u" "$tmp/out" && bad "Dutch words in the English report: $(head -5 "$tmp/out")" || ok
+for lang in nl en; do
+    expect_rc 2 "a typo as JSON, --lang $lang" "$bin" check --format json --lang $lang fixtures/samples/de-sterrenwacht.yaml
+    python3 - "$tmp/out" $lang <<'PY' && ok || bad "JSON message and hint in --lang $lang"
+import json, sys
+e = json.load(open(sys.argv[1]))["profiles"][0]["errors"][0]
+want = {"nl": ("onbekende sleutel 'aanbod.dyslexi'", "bedoelt u 'aanbod.dyslexie'?"),
+        "en": ("unknown key 'aanbod.dyslexi'", "did you mean 'aanbod.dyslexie'?")}[sys.argv[2]]
+assert (e["message"], e["hint"]) == want, e
+PY
+    grep -qF "de-sterrenwacht.yaml:17:5: $([ $lang = nl ] && echo fout || echo error): $([ $lang = nl ] && echo onbekende sleutel || echo unknown key)" "$tmp/err" && ok || bad "standard error in --lang $lang: $(head -2 "$tmp/err")"
+done
+expect_rc 2 "a missing file, in Dutch" "$bin" check "$tmp/nope.yaml"
+grep -qF "fout: kan het profiel niet lezen: het bestand of de map bestaat niet" "$tmp/out" && ok || bad "unreadable file in Dutch: $(head -3 "$tmp/out")"
+expect_rc 2 "a missing file, in English" "$bin" check --lang en "$tmp/nope.yaml"
+grep -qF "error: cannot read the profile: no such file or directory" "$tmp/out" && ok || bad "unreadable file in English: $(head -3 "$tmp/out")"
 
 echo "e2e: $pass passed, $fail failed"
 [ "$fail" = 0 ]

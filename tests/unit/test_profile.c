@@ -67,6 +67,9 @@ static void collect_diag(void *ctx, const sc_diag *d)
     r->nseen++;
 }
 
+/* The messages these tests read are the English ones (Dutch is the default; tests/bad-nl reads those). */
+static const sc_yaml_limits english = {.lang = SC_LANG_EN};
+
 static profile_run *run_with(const sc_rules *rules, const char *text)
 {
     profile_run *r = calloc(1, sizeof *r);
@@ -75,7 +78,7 @@ static profile_run *run_with(const sc_rules *rules, const char *text)
     r->text = strdup(text);
     sc_arena_init(&r->arena, 0);
     sc_diag_sink_init(&r->sink, collect_diag, r, 0);
-    r->rc = sc_profile_load(&r->arena, rules, "school.yaml", r->text, strlen(r->text), NULL, &r->sink, &r->profile);
+    r->rc = sc_profile_load(&r->arena, rules, "school.yaml", r->text, strlen(r->text), &english, &r->sink, &r->profile);
     return r;
 }
 
@@ -694,7 +697,7 @@ START_TEST(test_limits_reach_the_yaml_loader)
     sc_arena_init(&arena, 0);
     profile_run collected = {0};
     sc_diag_sink_init(&collected.sink, collect_diag, &collected, 0);
-    sc_yaml_limits limits = {.max_bytes = 16};
+    sc_yaml_limits limits = {.max_bytes = 16, .lang = SC_LANG_EN};
     sc_profile profile;
     const char *text = "profiel: 1\nschool:\n  peildatum: 2026-10-01\n";
     int rc = sc_profile_load(&arena, small_rules, "school.yaml", text, strlen(text), &limits, &collected.sink, &profile);
@@ -705,6 +708,35 @@ START_TEST(test_limits_reach_the_yaml_loader)
     ck_assert(!profile.answers[0].present);
     ck_assert_str_eq(profile.path, "school.yaml");
     sc_arena_free(&arena);
+}
+END_TEST
+
+/* The language of the messages and hints: Dutch with NULL or zero-initialised options (sc_lang's
+ * zero), English when asked for; the same place either way. */
+START_TEST(test_message_language)
+{
+    static const sc_yaml_limits zero, en = {.lang = SC_LANG_EN}, nl = {.lang = SC_LANG_NL};
+    const sc_yaml_limits *const options[] = {NULL, &zero, &nl, &en};
+    const char *text = HEADER "  aanbod:\n    dyslexi: school\n";
+    for (size_t k = 0; k < sizeof options / sizeof options[0]; k++) {
+        sc_arena arena;
+        sc_arena_init(&arena, 0);
+        profile_run *collected = calloc(1, sizeof *collected);
+        ck_assert_ptr_nonnull(collected);
+        sc_diag_sink_init(&collected->sink, collect_diag, collected, 0);
+        sc_profile profile;
+        int rc = sc_profile_load(&arena, small_rules, "school.yaml", text, strlen(text), options[k], &collected->sink,
+                                 &profile);
+        bool in_english = options[k] == &en;
+        ck_assert_int_eq(rc, -1);
+        ck_assert_uint_eq(collected->nseen, 1);
+        ck_assert_uint_eq(collected->line[0], 7);
+        ck_assert_uint_eq(collected->col[0], 5);
+        ck_assert_str_eq(collected->message[0], in_english ? "unknown key 'aanbod.dyslexi'" : "onbekende sleutel 'aanbod.dyslexi'");
+        ck_assert_str_eq(collected->hint[0], in_english ? "did you mean 'aanbod.dyslexie'?" : "bedoelt u 'aanbod.dyslexie'?");
+        free(collected);
+        sc_arena_free(&arena);
+    }
 }
 END_TEST
 
@@ -722,6 +754,7 @@ Suite *suite_profile(void)
     tcase_add_test(whole, test_unknown_top_level_keys);
     tcase_add_test(whole, test_sections_of_the_wrong_shape);
     tcase_add_test(whole, test_limits_reach_the_yaml_loader);
+    tcase_add_test(whole, test_message_language);
     suite_add_tcase(s, whole);
     TCase *keys = tcase_create("keys");
     tcase_add_unchecked_fixture(keys, compile_rules, free_rules);

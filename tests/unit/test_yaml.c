@@ -36,6 +36,10 @@ static void collect_diag(void *ctx, const sc_diag *d)
     r->nseen++;
 }
 
+/* The messages these tests read are the English ones (Dutch is the default; tests/bad-nl reads those). */
+static const sc_yaml_limits english = {.lang = SC_LANG_EN};
+
+/* NULL limits: the defaults, in English. */
 static yaml_run *yaml_run_bytes(const char *text, size_t len, const sc_yaml_limits *limits)
 {
     yaml_run *r = calloc(1, sizeof *r);
@@ -43,7 +47,7 @@ static yaml_run *yaml_run_bytes(const char *text, size_t len, const sc_yaml_limi
     sc_arena_init(&r->arena, 0);
     sc_diag_sink_init(&r->sink, collect_diag, r, 0);
     r->root = (sc_node *)1; /* must be overwritten */
-    r->rc = sc_yaml_load(&r->arena, "school.yaml", text, len, limits, &r->sink, &r->root);
+    r->rc = sc_yaml_load(&r->arena, "school.yaml", text, len, limits ? limits : &english, &r->sink, &r->root);
     return r;
 }
 
@@ -396,7 +400,7 @@ static double big_map_seconds(unsigned nkeys)
 {
     size_t len;
     char *text = big_map_text(nkeys, "", &len);
-    sc_yaml_limits limits = {.max_bytes = 8u << 20, .max_nodes = 1000000};
+    sc_yaml_limits limits = {.max_bytes = 8u << 20, .max_nodes = 1000000, .lang = SC_LANG_EN};
     double best = 1e9;
     for (int round = 0; round < 3; round++) {
         clock_t start = clock();
@@ -460,7 +464,7 @@ END_TEST
 
 START_TEST(test_max_bytes)
 {
-    sc_yaml_limits limits = {.max_bytes = 10};
+    sc_yaml_limits limits = {.max_bytes = 10, .lang = SC_LANG_EN};
     assert_refused_at("a: 1234567\n", 11, &limits, 1, 1, "the file is 11 bytes; the most allowed is 10");
     yaml_run *r = yaml_run_bytes("a: 123456\n", 10, &limits);
     ck_assert_int_eq(r->rc, 0);
@@ -477,7 +481,7 @@ END_TEST
 
 START_TEST(test_max_depth)
 {
-    sc_yaml_limits limits = {.max_depth = 3};
+    sc_yaml_limits limits = {.max_depth = 3, .lang = SC_LANG_EN};
     const char *deep = "a:\n  b:\n    c:\n      d: 1\n";
     assert_refused_at(deep, strlen(deep), &limits, 4, 7, "nested more than 3 deep");
     const char *ok = "a:\n  b:\n    c: 1\n";
@@ -523,7 +527,7 @@ END_TEST
 
 START_TEST(test_max_nodes)
 {
-    sc_yaml_limits limits = {.max_nodes = 5};
+    sc_yaml_limits limits = {.max_nodes = 5, .lang = SC_LANG_EN};
     /* the list is node 1, its items 2..6: the fifth item is one too many */
     assert_refused_at("[1, 2, 3, 4, 5]", 15, &limits, 1, 14, "more than 5 values");
     yaml_run *r = yaml_run_bytes("[1, 2, 3, 4]", 12, &limits);
@@ -536,7 +540,7 @@ END_TEST
 
 START_TEST(test_max_scalar)
 {
-    sc_yaml_limits limits = {.max_scalar = 4};
+    sc_yaml_limits limits = {.max_scalar = 4, .lang = SC_LANG_EN};
     assert_refused_at("a: hallo\n", 9, &limits, 1, 4, "this text is 5 bytes long; the most allowed is 4");
     yaml_run *r = yaml_run_bytes("a: hoi\n", 7, &limits);
     ck_assert_int_eq(r->rc, 0);
@@ -554,7 +558,7 @@ START_TEST(test_arena_cap_is_an_error_not_a_crash)
     ck_assert_ptr_nonnull(r);
     sc_diag_sink_init(&r->sink, collect_diag, r, 0);
     sc_node *root = NULL;
-    int rc = sc_yaml_load(&arena, "school.yaml", "a: 1\n", 5, NULL, &r->sink, &root);
+    int rc = sc_yaml_load(&arena, "school.yaml", "a: 1\n", 5, &english, &r->sink, &root);
     ck_assert_int_eq(rc, -1);
     ck_assert_ptr_null(root);
     ck_assert_ptr_nonnull(strstr(r->message[0], "out of memory"));
