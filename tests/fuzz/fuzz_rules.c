@@ -101,7 +101,15 @@ static void sc_fuzz_answer(sc_out *o, const sc_rules *r, const sc_item *it, int 
         break;
     }
     case SC_TYPE_DATE:
-        sc_out_puts(o, strcmp(it->id, "school.peildatum") == 0 ? "2026-10-01" : variant ? "1990-01-01" : "2026-09-30");
+        if (strcmp(it->id, "school.peildatum") == 0) {
+            /* a peildatum on which the rules are in force */
+            char buf[16] = "2026-10-01";
+            if (r->has_valid_from || r->has_valid_until)
+                sc_date_format(r->has_valid_from ? r->valid_from : r->valid_until, buf);
+            sc_out_puts(o, buf);
+        } else {
+            sc_out_puts(o, variant ? "1990-01-01" : "2026-09-30");
+        }
         break;
     case SC_TYPE_TEXT: sc_out_puts(o, variant ? "\"\"" : "\"tekst: met \\\"quotes\\\"\""); break;
     case SC_TYPE_SCALE: {
