@@ -9,6 +9,8 @@
 #include "dsl/compile.h"
 #include "engine/profile.h"
 
+#include "test_util.h"
+
 Suite *suite_profile(void);
 
 #define DATA "tests/data/profile/"
@@ -17,16 +19,10 @@ Suite *suite_profile(void);
 static sc_rules *small_rules;
 static sc_rules *required_rules;
 
-static void quiet(void *ctx, const sc_diag *d)
-{
-    (void)ctx;
-    fprintf(stderr, "%s:%u:%u: %s\n", d->file, d->line, d->col, d->message);
-}
-
 static void compile_rules(void)
 {
     sc_diag_sink sink;
-    sc_diag_sink_init(&sink, quiet, NULL, 0);
+    sc_diag_sink_init(&sink, sc_test_print_diag, NULL, 0);
     small_rules = sc_compile_file(DATA "small.rules", NULL, &sink);
     required_rules = sc_compile_file(DATA "required.rules", NULL, &sink);
     ck_assert_ptr_nonnull(small_rules);
@@ -41,31 +37,14 @@ static void free_rules(void)
 }
 
 /* One load: what was reported and the profile, freed by run_done. */
-#define MAX_SEEN 32
 typedef struct profile_run {
     sc_arena arena;
-    sc_diag_sink sink;
+    sc_test_diags diags;
     const sc_rules *rules;
-    unsigned nseen;
-    unsigned line[MAX_SEEN], col[MAX_SEEN];
-    char message[MAX_SEEN][512];
-    char hint[MAX_SEEN][700];
     sc_profile profile;
     char *text;
     int rc;
 } profile_run;
-
-static void collect_diag(void *ctx, const sc_diag *d)
-{
-    profile_run *r = ctx;
-    if (r->nseen >= MAX_SEEN)
-        return;
-    r->line[r->nseen] = d->line;
-    r->col[r->nseen] = d->col;
-    snprintf(r->message[r->nseen], sizeof r->message[0], "%s", d->message);
-    snprintf(r->hint[r->nseen], sizeof r->hint[0], "%s", d->hint ? d->hint : "");
-    r->nseen++;
-}
 
 /* The messages these tests read are the English ones (Dutch is the default; tests/bad-nl reads those). */
 static const sc_yaml_limits english = {.lang = SC_LANG_EN};
@@ -77,8 +56,9 @@ static profile_run *run_with(const sc_rules *rules, const char *text)
     r->rules = rules;
     r->text = strdup(text);
     sc_arena_init(&r->arena, 0);
-    sc_diag_sink_init(&r->sink, collect_diag, r, 0);
-    r->rc = sc_profile_load(&r->arena, rules, "school.yaml", r->text, strlen(r->text), &english, &r->sink, &r->profile);
+    sc_test_diags_init(&r->diags);
+    r->rc = sc_profile_load(&r->arena, rules, "school.yaml", r->text, strlen(r->text), &english, &r->diags.sink,
+                            &r->profile);
     return r;
 }
 
@@ -124,10 +104,7 @@ static const char *text_of(profile_run *r, const char *id)
 static void assert_first_error(profile_run *r, unsigned line, unsigned col, const char *fragment)
 {
     ck_assert_int_eq(r->rc, -1);
-    ck_assert_uint_ge(r->nseen, 1);
-    ck_assert_msg(r->line[0] == line && r->col[0] == col, "expected %u:%u, got %u:%u (%s)", line, col, r->line[0],
-                  r->col[0], r->message[0]);
-    ck_assert_msg(strstr(r->message[0], fragment), "message '%s' lacks '%s'", r->message[0], fragment);
+    sc_test_assert_first_at(&r->diags, line, col, fragment);
 }
 
 /* The answers are refused, with exactly one error, at line:col, naming `fragment`. */
@@ -135,7 +112,8 @@ static void assert_answers_refused(const char *answers, unsigned line, unsigned 
 {
     profile_run *r = run_answers(answers);
     assert_first_error(r, line, col, fragment);
-    ck_assert_msg(r->sink.errors == 1, "%u errors for '%s' (second: %s)", r->sink.errors, answers, r->message[1]);
+    ck_assert_msg(r->diags.sink.errors == 1, "%u errors for '%s' (second: %s)", r->diags.sink.errors, answers,
+                  r->diags.message[1]);
     run_done(r);
 }
 
@@ -143,8 +121,8 @@ static void assert_answers_refused(const char *answers, unsigned line, unsigned 
 static void assert_answer_text(const char *answers, const char *id, const char *text)
 {
     profile_run *r = run_answers(answers);
-    ck_assert_msg(r->rc == 0, "'%s' refused: %s", answers, r->message[0]);
-    ck_assert_uint_eq(r->sink.errors, 0);
+    ck_assert_msg(r->rc == 0, "'%s' refused: %s", answers, r->diags.message[0]);
+    ck_assert_uint_eq(r->diags.sink.errors, 0);
     ck_assert(answer_of(r, id)->present);
     ck_assert_str_eq(text_of(r, id), text);
     run_done(r);
@@ -173,8 +151,8 @@ START_TEST(test_valid_profile)
     char *text = read_file(DATA "valid.yaml", &len);
     profile_run *r = run_with(small_rules, text);
     free(text);
-    ck_assert_msg(r->rc == 0, "refused: %u:%u %s", r->line[0], r->col[0], r->message[0]);
-    ck_assert_uint_eq(r->sink.errors, 0);
+    ck_assert_msg(r->rc == 0, "refused: %u:%u %s", r->diags.line[0], r->diags.col[0], r->diags.message[0]);
+    ck_assert_uint_eq(r->diags.sink.errors, 0);
     ck_assert_uint_eq(r->profile.format, 1);
     ck_assert_ptr_eq(r->profile.rules, small_rules);
     ck_assert(r->profile.has_peildatum);
@@ -235,10 +213,10 @@ START_TEST(test_keep_going_and_fill)
     profile_run *r = run_answers("  aanbod:\n    dyslexi: school\n    dyscalculie: wijk\n  veiligheid.beleid: soms\n"
                                  "  opp.evaluaties_per_jaar: twee\n");
     ck_assert_int_eq(r->rc, -1);
-    ck_assert_uint_eq(r->sink.errors, 3);
-    ck_assert_uint_eq(r->line[0], 7);
-    ck_assert_uint_eq(r->line[1], 9);
-    ck_assert_uint_eq(r->line[2], 10);
+    ck_assert_uint_eq(r->diags.sink.errors, 3);
+    ck_assert_uint_eq(r->diags.line[0], 7);
+    ck_assert_uint_eq(r->diags.line[1], 9);
+    ck_assert_uint_eq(r->diags.line[2], 10);
     ck_assert_str_eq(text_of(r, "aanbod.dyscalculie"), "wijk");
     ck_assert_str_eq(text_of(r, "school.naam"), "De Regenboog");
     ck_assert(r->profile.has_peildatum);
@@ -255,7 +233,7 @@ START_TEST(test_yaml_errors_pass_through)
 {
     profile_run *r = run_answers("  aanbod:\n    dyscalculie: school\n    dyscalculie: wijk\n");
     assert_first_error(r, 8, 5, "the key 'dyscalculie' appears twice");
-    ck_assert_uint_eq(r->sink.errors, 1);
+    ck_assert_uint_eq(r->diags.sink.errors, 1);
     run_done(r);
     r = run_with(small_rules, "profiel: 1\nschool: &s\n  peildatum: 2026-10-01\n");
     assert_first_error(r, 2, 9, "anchors");
@@ -272,7 +250,7 @@ START_TEST(test_top_level_shape)
 {
     profile_run *r = run_with(small_rules, "");
     assert_first_error(r, 1, 1, "the profile is empty");
-    ck_assert_uint_eq(r->sink.errors, 1);
+    ck_assert_uint_eq(r->diags.sink.errors, 1);
     run_done(r);
     r = run_with(small_rules, "# alleen commentaar\n\n");
     assert_first_error(r, 1, 1, "the profile is empty");
@@ -290,7 +268,7 @@ START_TEST(test_format_number)
 {
     profile_run *r = run_with(small_rules, "school:\n  peildatum: 2026-10-01\n");
     assert_first_error(r, 1, 1, "no 'profiel:' line");
-    ck_assert_uint_eq(r->sink.errors, 1);
+    ck_assert_uint_eq(r->diags.sink.errors, 1);
     ck_assert_uint_eq(r->profile.format, 0);
     run_done(r);
     r = run_with(small_rules, "profiel: 2\nschool:\n  peildatum: 2026-10-01\n");
@@ -310,19 +288,19 @@ START_TEST(test_unknown_top_level_keys)
 {
     profile_run *r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\nantwoord:\n  x: 1\n");
     assert_first_error(r, 4, 1, "unknown key 'antwoord'");
-    ck_assert_str_eq(r->hint[0], "did you mean 'antwoorden'?");
+    ck_assert_str_eq(r->diags.hint[0], "did you mean 'antwoorden'?");
     run_done(r);
     r = run_with(small_rules, "profiel: 1\npeildatum: 2026-10-01\nschool:\n  naam: x\n");
     assert_first_error(r, 2, 1, "unknown key 'peildatum'");
-    ck_assert_ptr_nonnull(strstr(r->hint[0], "under 'school:'"));
+    ck_assert_ptr_nonnull(strstr(r->diags.hint[0], "under 'school:'"));
     run_done(r);
     r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\naanbod:\n  dyscalculie: school\n");
     assert_first_error(r, 4, 1, "unknown key 'aanbod'");
-    ck_assert_ptr_nonnull(strstr(r->hint[0], "under 'antwoorden:'"));
+    ck_assert_ptr_nonnull(strstr(r->diags.hint[0], "under 'antwoorden:'"));
     run_done(r);
     r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\nxyz: 1\n");
     assert_first_error(r, 4, 1, "unknown key 'xyz'");
-    ck_assert_uint_eq(r->sink.errors, 1);
+    ck_assert_uint_eq(r->diags.sink.errors, 1);
     run_done(r);
 }
 END_TEST
@@ -332,9 +310,9 @@ START_TEST(test_sections_of_the_wrong_shape)
     profile_run *r = run_with(small_rules, "profiel: 1\nschool: De Regenboog\n");
     assert_first_error(r, 2, 9, "'school' must hold keys and answers, not a single value");
     /* and the peildatum is then missing, reported at the school key */
-    ck_assert_uint_eq(r->sink.errors, 2);
-    ck_assert_uint_eq(r->line[1], 2);
-    ck_assert_uint_eq(r->col[1], 1);
+    ck_assert_uint_eq(r->diags.sink.errors, 2);
+    ck_assert_uint_eq(r->diags.line[1], 2);
+    ck_assert_uint_eq(r->diags.col[1], 1);
     run_done(r);
     r = run_answers("  - aanbod\n");
     assert_first_error(r, 6, 3, "'antwoorden' must hold keys and answers, not a list");
@@ -390,28 +368,28 @@ START_TEST(test_unknown_keys_with_suggestions)
 {
     profile_run *r = run_answers("  aanbod:\n    dyslexi: school\n");
     assert_first_error(r, 7, 5, "unknown key 'aanbod.dyslexi'");
-    ck_assert_str_eq(r->hint[0], "did you mean 'aanbod.dyslexie'?");
+    ck_assert_str_eq(r->diags.hint[0], "did you mean 'aanbod.dyslexie'?");
     run_done(r);
     r = run_answers("  aanbod.dyslexi: school\n");
     assert_first_error(r, 6, 3, "unknown key 'aanbod.dyslexi'");
-    ck_assert_str_eq(r->hint[0], "did you mean 'aanbod.dyslexie'?");
+    ck_assert_str_eq(r->diags.hint[0], "did you mean 'aanbod.dyslexie'?");
     run_done(r);
     /* a misspelt group */
     r = run_answers("  aanbd:\n    dyslexie: school\n");
     assert_first_error(r, 6, 3, "unknown key 'aanbd'");
-    ck_assert_str_eq(r->hint[0], "did you mean 'aanbod'?");
-    ck_assert_uint_eq(r->sink.errors, 1);
+    ck_assert_str_eq(r->diags.hint[0], "did you mean 'aanbod'?");
+    ck_assert_uint_eq(r->diags.sink.errors, 1);
     run_done(r);
     /* nothing close: the nearest sibling, and what the group holds */
     r = run_answers("  aanbod:\n    rekenen: school\n");
     assert_first_error(r, 7, 5, "unknown key 'aanbod.rekenen'");
-    ck_assert_ptr_nonnull(strstr(r->hint[0], "did you mean 'aanbod."));
-    ck_assert_ptr_nonnull(strstr(r->hint[0], "'aanbod' has: dyscalculie, dyslexie"));
+    ck_assert_ptr_nonnull(strstr(r->diags.hint[0], "did you mean 'aanbod."));
+    ck_assert_ptr_nonnull(strstr(r->diags.hint[0], "'aanbod' has: dyscalculie, dyslexie"));
     run_done(r);
     /* school keys */
     r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\n  naaam: x\n");
     assert_first_error(r, 4, 3, "unknown key 'school.naaam'");
-    ck_assert_str_eq(r->hint[0], "did you mean 'school.naam'?");
+    ck_assert_str_eq(r->diags.hint[0], "did you mean 'school.naam'?");
     run_done(r);
     /* a prefix that matches no item, and a key past an item */
     REFUSED("  onbekend:\n    iets: 1\n", 6, 3, "unknown key 'onbekend'");
@@ -438,12 +416,12 @@ START_TEST(test_shapes_that_do_not_fit)
     /* a value where a group is expected */
     REFUSED("  aanbod: school\n", 6, 11, "'aanbod' is a group of questions, not one question");
     profile_run *r = run_answers("  aanbod: school\n");
-    ck_assert_ptr_nonnull(strstr(r->hint[0], "dyscalculie, dyslexie"));
+    ck_assert_ptr_nonnull(strstr(r->diags.hint[0], "dyscalculie, dyslexie"));
     run_done(r);
     /* a list for a single answer */
     REFUSED("  aanbod.dyscalculie: [school]\n", 6, 23, "'aanbod.dyscalculie' takes one answer, but a list was given");
     r = run_answers("  aanbod.dyscalculie: [school]\n");
-    ck_assert_ptr_nonnull(strstr(r->hint[0], "one of: school, wijk, bestuur, geen"));
+    ck_assert_ptr_nonnull(strstr(r->diags.hint[0], "one of: school, wijk, bestuur, geen"));
     run_done(r);
 }
 END_TEST
@@ -467,7 +445,7 @@ START_TEST(test_yesno)
     REFUSED("  veiligheid.beleid: 1\n", 6, 22, "'1' is not an answer to the yes/no question");
     REFUSED("  veiligheid.beleid: jaa\n", 6, 22, "'jaa'");
     profile_run *r = run_answers("  veiligheid.beleid: soms\n");
-    ck_assert_str_eq(r->hint[0], "write ja or nee");
+    ck_assert_str_eq(r->diags.hint[0], "write ja or nee");
     run_done(r);
 }
 END_TEST
@@ -539,10 +517,10 @@ START_TEST(test_scale)
     REFUSED("  aanbod.dyscalculie: schol\n", 6, 23, "'schol' is not one of the choices for 'aanbod.dyscalculie'");
     profile_run *r = run_answers("  aanbod.dyscalculie: School\n");
     assert_first_error(r, 6, 23, "'School' is not one of the choices");
-    ck_assert_str_eq(r->hint[0], "did you mean 'school'? Write one of: school, wijk, bestuur, geen");
+    ck_assert_str_eq(r->diags.hint[0], "did you mean 'school'? Write one of: school, wijk, bestuur, geen");
     run_done(r);
     r = run_answers("  aanbod.dyscalculie: samenwerkingsverband\n");
-    ck_assert_str_eq(r->hint[0], "write one of: school, wijk, bestuur, geen");
+    ck_assert_str_eq(r->diags.hint[0], "write one of: school, wijk, bestuur, geen");
     run_done(r);
     /* a member of another scale is not a member of this one */
     REFUSED("  aanbod.dyscalculie: ib\n", 6, 23, "'ib' is not one of the choices");
@@ -571,11 +549,11 @@ START_TEST(test_set)
     REFUSED("  ihi.betrokkenen:\n    - ib\n    - [ouders]\n", 8, 7, "each entry of the list for 'ihi.betrokkenen' must be one choice, not a list");
     REFUSED("  ihi.betrokkenen:\n    - ib\n    -\n", 8, 6, "has an empty entry");
     r = run_answers("  ihi.betrokkenen: [directeur]\n");
-    ck_assert_str_eq(r->hint[0], "write a list of some of: leerkracht, ib, ouders, leerling");
+    ck_assert_str_eq(r->diags.hint[0], "write a list of some of: leerkracht, ib, ouders, leerling");
     run_done(r);
     /* every bad entry is reported */
     r = run_answers("  ihi.betrokkenen: [x, y, ib, ib]\n");
-    ck_assert_uint_eq(r->sink.errors, 3);
+    ck_assert_uint_eq(r->diags.sink.errors, 3);
     ck_assert(!answer_of(r, "ihi.betrokkenen")->present);
     run_done(r);
 }
@@ -588,7 +566,7 @@ START_TEST(test_unanswered)
     for (size_t i = 0; i < sizeof empties / sizeof empties[0]; i++) {
         snprintf(text, sizeof text, "  aanbod:\n    dyscalculie:%s\n  veiligheid.beleid:%s\n", empties[i], empties[i]);
         profile_run *r = run_answers(text);
-        ck_assert_msg(r->rc == 0, "'%s' refused: %s", empties[i], r->message[0]);
+        ck_assert_msg(r->rc == 0, "'%s' refused: %s", empties[i], r->diags.message[0]);
         const sc_value *v = answer_of(r, "aanbod.dyscalculie");
         ck_assert(!v->present);
         /* placed at its key */
@@ -605,7 +583,7 @@ START_TEST(test_unanswered)
     for (size_t i = 0; i < sizeof items / sizeof items[0]; i++) {
         snprintf(text, sizeof text, "  %s: \"\"\n", items[i]);
         profile_run *r = run_answers(text);
-        ck_assert_msg(r->rc == 0, "'%s' refused: %s", text, r->message[0]);
+        ck_assert_msg(r->rc == 0, "'%s' refused: %s", text, r->diags.message[0]);
         ck_assert(!answer_of(r, items[i])->present);
         ck_assert_uint_eq(answer_of(r, items[i])->line, 6);
         run_done(r);
@@ -621,12 +599,12 @@ START_TEST(test_peildatum)
 {
     profile_run *r = run_with(small_rules, "profiel: 1\nschool:\n  naam: x\nantwoorden:\n");
     assert_first_error(r, 2, 1, "the profile has no peildatum");
-    ck_assert_uint_eq(r->sink.errors, 1);
+    ck_assert_uint_eq(r->diags.sink.errors, 1);
     ck_assert(!r->profile.has_peildatum);
     run_done(r);
     r = run_with(small_rules, "profiel: 1\nantwoorden:\n  aanbod.dyscalculie: school\n");
     assert_first_error(r, 1, 1, "the profile has no peildatum");
-    ck_assert_ptr_nonnull(strstr(r->hint[0], "peildatum: YYYY-MM-DD"));
+    ck_assert_ptr_nonnull(strstr(r->diags.hint[0], "peildatum: YYYY-MM-DD"));
     run_done(r);
     r = run_with(small_rules, "profiel: 1\nschool:\nantwoorden:\n");
     assert_first_error(r, 2, 1, "the profile has no peildatum");
@@ -638,7 +616,7 @@ START_TEST(test_peildatum)
     /* a wrong date is reported once, as a wrong date */
     r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-02-30\n");
     assert_first_error(r, 3, 14, "the date '2026-02-30' for 'school.peildatum' does not exist");
-    ck_assert_uint_eq(r->sink.errors, 1);
+    ck_assert_uint_eq(r->diags.sink.errors, 1);
     ck_assert(!r->profile.has_peildatum);
     run_done(r);
 }
@@ -648,8 +626,8 @@ START_TEST(test_required_items)
 {
     profile_run *r = run_with(required_rules, HEADER "  aanbod.dyscalculie: school\n");
     assert_first_error(r, 5, 1, "'contact.persoon' must be answered");
-    ck_assert_str_eq(r->hint[0], "add 'contact.persoon: …' under 'antwoorden:'");
-    ck_assert_uint_eq(r->sink.errors, 1);
+    ck_assert_str_eq(r->diags.hint[0], "add 'contact.persoon: …' under 'antwoorden:'");
+    ck_assert_uint_eq(r->diags.sink.errors, 1);
     run_done(r);
     r = run_with(required_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\n");
     assert_first_error(r, 1, 1, "'contact.persoon' must be answered");
@@ -695,8 +673,8 @@ START_TEST(test_limits_reach_the_yaml_loader)
 {
     sc_arena arena;
     sc_arena_init(&arena, 0);
-    profile_run collected = {0};
-    sc_diag_sink_init(&collected.sink, collect_diag, &collected, 0);
+    sc_test_diags collected;
+    sc_test_diags_init(&collected);
     sc_yaml_limits limits = {.max_bytes = 16, .lang = SC_LANG_EN};
     sc_profile profile;
     const char *text = "profiel: 1\nschool:\n  peildatum: 2026-10-01\n";
@@ -721,9 +699,9 @@ START_TEST(test_message_language)
     for (size_t k = 0; k < sizeof options / sizeof options[0]; k++) {
         sc_arena arena;
         sc_arena_init(&arena, 0);
-        profile_run *collected = calloc(1, sizeof *collected);
+        sc_test_diags *collected = calloc(1, sizeof *collected);
         ck_assert_ptr_nonnull(collected);
-        sc_diag_sink_init(&collected->sink, collect_diag, collected, 0);
+        sc_test_diags_init(collected);
         sc_profile profile;
         int rc = sc_profile_load(&arena, small_rules, "school.yaml", text, strlen(text), options[k], &collected->sink,
                                  &profile);

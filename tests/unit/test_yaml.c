@@ -9,32 +9,17 @@
 #include "base/diag.h"
 #include "engine/yaml.h"
 
+#include "test_util.h"
+
 Suite *suite_yaml(void);
 
 /* One load: the diagnostics it produced and the tree, all freed by yaml_run_done. */
-#define MAX_SEEN 32
 typedef struct yaml_run {
     sc_arena arena;
-    sc_diag_sink sink;
-    unsigned nseen;
-    unsigned line[MAX_SEEN], col[MAX_SEEN];
-    char message[MAX_SEEN][512];
-    char hint[MAX_SEEN][512];
+    sc_test_diags diags;
     sc_node *root;
     int rc;
 } yaml_run;
-
-static void collect_diag(void *ctx, const sc_diag *d)
-{
-    yaml_run *r = ctx;
-    if (r->nseen >= MAX_SEEN)
-        return;
-    r->line[r->nseen] = d->line;
-    r->col[r->nseen] = d->col;
-    snprintf(r->message[r->nseen], sizeof r->message[0], "%s", d->message);
-    snprintf(r->hint[r->nseen], sizeof r->hint[0], "%s", d->hint ? d->hint : "");
-    r->nseen++;
-}
 
 /* The messages these tests read are the English ones (Dutch is the default; tests/bad-nl reads those). */
 static const sc_yaml_limits english = {.lang = SC_LANG_EN};
@@ -45,9 +30,9 @@ static yaml_run *yaml_run_bytes(const char *text, size_t len, const sc_yaml_limi
     yaml_run *r = calloc(1, sizeof *r);
     ck_assert_ptr_nonnull(r);
     sc_arena_init(&r->arena, 0);
-    sc_diag_sink_init(&r->sink, collect_diag, r, 0);
+    sc_test_diags_init(&r->diags);
     r->root = (sc_node *)1; /* must be overwritten */
-    r->rc = sc_yaml_load(&r->arena, "school.yaml", text, len, limits ? limits : &english, &r->sink, &r->root);
+    r->rc = sc_yaml_load(&r->arena, "school.yaml", text, len, limits ? limits : &english, &r->diags.sink, &r->root);
     return r;
 }
 
@@ -69,11 +54,8 @@ static void assert_refused_at(const char *text, size_t len, const sc_yaml_limits
     yaml_run *r = yaml_run_bytes(text, len, limits);
     ck_assert_int_eq(r->rc, -1);
     ck_assert_ptr_null(r->root);
-    ck_assert_uint_ge(r->sink.errors, 1);
-    ck_assert_uint_ge(r->nseen, 1);
-    ck_assert_msg(r->line[0] == line && r->col[0] == col, "expected %u:%u, got %u:%u (%s)", line, col, r->line[0],
-                  r->col[0], r->message[0]);
-    ck_assert_msg(strstr(r->message[0], fragment), "message '%s' lacks '%s'", r->message[0], fragment);
+    ck_assert_uint_ge(r->diags.sink.errors, 1);
+    sc_test_assert_first_at(&r->diags, line, col, fragment);
     yaml_run_done(r);
 }
 
@@ -102,7 +84,7 @@ START_TEST(test_tree_shape_and_positions)
                                 "    - a\n"
                                 "    - 'b'\n");
     ck_assert_int_eq(r->rc, 0);
-    ck_assert_uint_eq(r->sink.errors, 0);
+    ck_assert_uint_eq(r->diags.sink.errors, 0);
     const sc_node *root = r->root;
     ck_assert_ptr_nonnull(root);
     ck_assert_int_eq(root->kind, SC_NODE_MAP);
@@ -149,7 +131,7 @@ START_TEST(test_empty_documents)
         yaml_run *r = yaml_run_text(empties[i]);
         ck_assert_msg(r->rc == 0, "'%s' refused", empties[i]);
         ck_assert_ptr_null(r->root);
-        ck_assert_uint_eq(r->sink.errors, 0);
+        ck_assert_uint_eq(r->diags.sink.errors, 0);
         yaml_run_done(r);
     }
     /* a document holding only "~" is not empty: the caller sees the null scalar */
@@ -254,12 +236,12 @@ START_TEST(test_syntax_errors)
     /* a hint that says what to do */
     yaml_run *r = yaml_run_text("school:\n\tnaam: x\n");
     ck_assert_int_eq(r->rc, -1);
-    ck_assert_uint_eq(r->line[0], 2);
-    ck_assert_uint_eq(r->col[0], 1);
-    ck_assert_ptr_nonnull(strstr(r->hint[0], "tabs"));
+    ck_assert_uint_eq(r->diags.line[0], 2);
+    ck_assert_uint_eq(r->diags.col[0], 1);
+    ck_assert_ptr_nonnull(strstr(r->diags.hint[0], "tabs"));
     yaml_run_done(r);
     r = yaml_run_text("opmerking: let op: dit\n");
-    ck_assert_ptr_nonnull(strstr(r->hint[0], "quotes"));
+    ck_assert_ptr_nonnull(strstr(r->diags.hint[0], "quotes"));
     yaml_run_done(r);
 }
 END_TEST
@@ -281,9 +263,9 @@ START_TEST(test_anchors_and_aliases)
     /* every one is reported, in file order */
     yaml_run *r = yaml_run_text("a: &x 1\nb: *x\nc: *x\n");
     ck_assert_int_eq(r->rc, -1);
-    ck_assert_uint_eq(r->sink.errors, 3);
-    ck_assert_uint_eq(r->line[1], 2);
-    ck_assert_uint_eq(r->line[2], 3);
+    ck_assert_uint_eq(r->diags.sink.errors, 3);
+    ck_assert_uint_eq(r->diags.line[1], 2);
+    ck_assert_uint_eq(r->diags.line[2], 3);
     yaml_run_done(r);
 }
 END_TEST
@@ -304,11 +286,11 @@ START_TEST(test_alias_bomb)
     double seconds = (double)(clock() - start) / CLOCKS_PER_SEC;
     ck_assert_int_eq(r->rc, -1);
     ck_assert_ptr_null(r->root);
-    ck_assert_uint_eq(r->line[0], 1);
-    ck_assert_uint_eq(r->col[0], 5);
-    ck_assert_ptr_nonnull(strstr(r->message[0], "anchors ('&l0')"));
+    ck_assert_uint_eq(r->diags.line[0], 1);
+    ck_assert_uint_eq(r->diags.col[0], 5);
+    ck_assert_ptr_nonnull(strstr(r->diags.message[0], "anchors ('&l0')"));
     /* one error per anchor and per alias, nothing expanded */
-    ck_assert_uint_eq(r->sink.errors, 10 + 81);
+    ck_assert_uint_eq(r->diags.sink.errors, 10 + 81);
     ck_assert_msg(seconds < 1.0, "alias bomb took %.2f s", seconds);
     yaml_run_done(r);
 }
@@ -348,9 +330,9 @@ START_TEST(test_duplicate_keys)
     yaml_run_done(r);
     /* every duplicate is reported */
     r = yaml_run_text("a: 1\nb: 1\na: 2\nb: 2\n");
-    ck_assert_uint_eq(r->sink.errors, 2);
-    ck_assert_uint_eq(r->line[0], 3);
-    ck_assert_uint_eq(r->line[1], 4);
+    ck_assert_uint_eq(r->diags.sink.errors, 2);
+    ck_assert_uint_eq(r->diags.line[0], 3);
+    ck_assert_uint_eq(r->diags.line[1], 4);
     yaml_run_done(r);
 }
 END_TEST
@@ -385,11 +367,12 @@ START_TEST(test_big_map)
     text = big_map_text(10000, "sleutel_17: x\nsleutel_10000: y\nsleutel_9999: z\n", &len);
     r = yaml_run_bytes(text, len, NULL);
     ck_assert_int_eq(r->rc, -1);
-    ck_assert_uint_eq(r->sink.errors, 2);
-    ck_assert_uint_eq(r->line[0], 10001);
-    ck_assert_uint_eq(r->col[0], 1);
-    ck_assert_ptr_nonnull(strstr(r->message[0], "'sleutel_17' appears twice in the same mapping (first at line 18)"));
-    ck_assert_uint_eq(r->line[1], 10003);
+    ck_assert_uint_eq(r->diags.sink.errors, 2);
+    ck_assert_uint_eq(r->diags.line[0], 10001);
+    ck_assert_uint_eq(r->diags.col[0], 1);
+    ck_assert_ptr_nonnull(
+        strstr(r->diags.message[0], "'sleutel_17' appears twice in the same mapping (first at line 18)"));
+    ck_assert_uint_eq(r->diags.line[1], 10003);
     yaml_run_done(r);
     free(text);
 }
@@ -457,7 +440,7 @@ START_TEST(test_invalid_utf8)
     REFUSED("\xFF\xFE" "a\0", 1, 1, "byte 0xFF");                      /* UTF-16 BOM */
     /* the error names what to do */
     yaml_run *r = yaml_run_text("a: \xE9\n");
-    ck_assert_ptr_nonnull(strstr(r->hint[0], "UTF-8"));
+    ck_assert_ptr_nonnull(strstr(r->diags.hint[0], "UTF-8"));
     yaml_run_done(r);
 }
 END_TEST
@@ -506,11 +489,11 @@ START_TEST(test_deep_nesting_does_not_crash)
     memset(text, '{', depth);
     yaml_run *r = yaml_run_bytes(text, depth, NULL);
     ck_assert_int_eq(r->rc, -1);
-    ck_assert_uint_eq(r->sink.errors, 16); /* 15 keys (levels 2..16), then the depth */
-    ck_assert_uint_eq(r->col[0], 2);
-    ck_assert_ptr_nonnull(strstr(r->message[0], "a key must be a name, not a mapping"));
-    ck_assert_uint_eq(r->col[15], 17);
-    ck_assert_ptr_nonnull(strstr(r->message[15], "nested more than 16 deep"));
+    ck_assert_uint_eq(r->diags.sink.errors, 16); /* 15 keys (levels 2..16), then the depth */
+    ck_assert_uint_eq(r->diags.col[0], 2);
+    ck_assert_ptr_nonnull(strstr(r->diags.message[0], "a key must be a name, not a mapping"));
+    ck_assert_uint_eq(r->diags.col[15], 17);
+    ck_assert_ptr_nonnull(strstr(r->diags.message[15], "nested more than 16 deep"));
     yaml_run_done(r);
     free(text);
     char *dashes = malloc(depth * 2 + 2);
@@ -556,12 +539,12 @@ START_TEST(test_arena_cap_is_an_error_not_a_crash)
     sc_arena_init(&arena, 1024); /* smaller than the first block: every allocation fails */
     yaml_run *r = calloc(1, sizeof *r);
     ck_assert_ptr_nonnull(r);
-    sc_diag_sink_init(&r->sink, collect_diag, r, 0);
+    sc_test_diags_init(&r->diags);
     sc_node *root = NULL;
-    int rc = sc_yaml_load(&arena, "school.yaml", "a: 1\n", 5, &english, &r->sink, &root);
+    int rc = sc_yaml_load(&arena, "school.yaml", "a: 1\n", 5, &english, &r->diags.sink, &root);
     ck_assert_int_eq(rc, -1);
     ck_assert_ptr_null(root);
-    ck_assert_ptr_nonnull(strstr(r->message[0], "out of memory"));
+    ck_assert_ptr_nonnull(strstr(r->diags.message[0], "out of memory"));
     sc_arena_free(&arena);
     free(r);
 }

@@ -1,0 +1,27 @@
+/* tests/unit/test_util.h — what the unit suites share: a diagnostic sink that keeps what it was told (position, message, hint), one that prints it, and the check of a first error. */
+#ifndef SC_TEST_UTIL_H
+#define SC_TEST_UTIL_H
+
+#include "base/diag.h"
+
+#define SC_TEST_MAX_SEEN 32
+
+/* The diagnostics of one run: the first SC_TEST_MAX_SEEN are kept (the sink counts them all). */
+typedef struct sc_test_diags {
+    sc_diag_sink sink;
+    unsigned nseen;
+    unsigned line[SC_TEST_MAX_SEEN], col[SC_TEST_MAX_SEEN];
+    char message[SC_TEST_MAX_SEEN][512];
+    char hint[SC_TEST_MAX_SEEN][700];
+} sc_test_diags;
+
+/* Empties `d`; report to &d->sink (no limit on errors). */
+void sc_test_diags_init(sc_test_diags *d);
+
+/* A sink function that prints "file:line:col: message" on stderr: for loads that should not fail. */
+void sc_test_print_diag(void *ctx, const sc_diag *d);
+
+/* The first diagnostic kept is at line:col, and its message holds `fragment`. */
+void sc_test_assert_first_at(const sc_test_diags *d, unsigned line, unsigned col, const char *fragment);
+
+#endif
