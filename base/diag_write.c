@@ -48,9 +48,15 @@ void sc_write_safe(sc_out *o, const char *s, size_t n)
     sc_out_write(o, s + run, n - run);
 }
 
-void sc_diag_write(sc_out *o, const sc_diag *d, bool color, const char *const words[3])
+const char *const *sc_diag_words_dutch(void)
 {
-    static const char *const english[3] = {"error", "warning", "note"};
+    static const char *const dutch[4] = {"fout", "waarschuwing", "opmerking", "tip"};
+    return dutch;
+}
+
+void sc_diag_write(sc_out *o, const sc_diag *d, bool color, const char *const words[4])
+{
+    static const char *const english[4] = {"error", "warning", "note", "hint"};
     const char *const *w = words ? words : english;
     const char *sev = w[d->severity];
     const char *sev_color = d->severity == SC_SEV_ERROR ? "\033[1;31m" : d->severity == SC_SEV_WARNING ? "\033[1;35m" : "\033[1;36m";
@@ -91,7 +97,7 @@ void sc_diag_write(sc_out *o, const sc_diag *d, bool color, const char *const wo
             sc_out_puts(o, "^\n");
     }
     if (d->hint) {
-        sc_out_puts(o, color ? "    \033[36mhint: " : "    hint: ");
+        sc_out_printf(o, color ? "    \033[36m%s: " : "    %s: ", w[3]);
         sc_write_safe(o, d->hint, strlen(d->hint));
         if (color)
             sc_out_puts(o, "\033[0m");

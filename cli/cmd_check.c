@@ -167,7 +167,6 @@ static void report_flush(sc_out *out, FILE *fp)
  * the severity in the report's language like the messages. */
 static void errors_to(sc_out *o, bool color, sc_lang lang, const sc_result *res)
 {
-    static const char *const nl_words[3] = {"fout", "waarschuwing", "opmerking"};
     const sc_profile *p = res->profile;
     for (uint32_t k = 0; k < res->nerrors; k++) {
         const sc_profile_error *e = &res->errors[k];
@@ -175,7 +174,7 @@ static void errors_to(sc_out *o, bool color, sc_lang lang, const sc_result *res)
                      .message = e->message, .hint = e->hint};
         if (p && p->text)
             d.src_line = sc_text_line(p->text, p->text_len, e->line, &d.src_line_len);
-        sc_diag_write(o, &d, color, lang == SC_LANG_NL ? nl_words : NULL);
+        sc_diag_write(o, &d, color, lang == SC_LANG_NL ? sc_diag_words_dutch() : NULL);
     }
 }
 

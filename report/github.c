@@ -166,12 +166,12 @@ static void github_profile(sc_writer *w, const sc_result *res)
 static void github_end(sc_writer *w, const sc_summary *s)
 {
     if (w->opts.lang == SC_LANG_NL)
-        sc_out_printf(w->out, "::notice title=sopcheck::%u profielen: %u voldoen, %u voldoen niet, %u onvolledig, %u ongeldig\n",
-                      s->profiles, s->compliant, s->not_compliant, s->incomplete, s->invalid);
+        sc_out_printf(w->out, "::notice title=sopcheck::%u %s: %u voldoen, %u voldoen niet, %u onvolledig, %u ongeldig\n",
+                      s->profiles, s->profiles == 1 ? "profiel" : "profielen", s->compliant, s->not_compliant, s->incomplete, s->invalid);
     else
         sc_out_printf(w->out,
-                      "::notice title=sopcheck::%u profiles: %u compliant, %u not compliant, %u incomplete, %u invalid\n",
-                      s->profiles, s->compliant, s->not_compliant, s->incomplete, s->invalid);
+                      "::notice title=sopcheck::%u %s: %u compliant, %u not compliant, %u incomplete, %u invalid\n",
+                      s->profiles, s->profiles == 1 ? "profile" : "profiles", s->compliant, s->not_compliant, s->incomplete, s->invalid);
     sc_writer_release(w);
 }
 

@@ -106,7 +106,6 @@ static void text_profile(sc_writer *w, const sc_result *res)
     sc_out_putc(o, '\n');
 
     if (res->status == SC_PROFILE_INVALID) {
-        static const char *const nl_words[3] = {"fout", "waarschuwing", "opmerking"};
         for (uint32_t k = 0; k < res->nerrors; k++) {
             const sc_profile_error *e = &res->errors[k];
             sc_diag d = {.severity = e->severity, .file = p && p->path ? p->path : "?", .line = e->line, .col = e->col,
@@ -114,7 +113,7 @@ static void text_profile(sc_writer *w, const sc_result *res)
             if (p && p->text)
                 d.src_line = sc_text_line(p->text, p->text_len, e->line, &d.src_line_len);
             sc_out_puts(o, "  ");
-            sc_diag_write(o, &d, w->opts.color, nl ? nl_words : NULL);
+            sc_diag_write(o, &d, w->opts.color, nl ? sc_diag_words_dutch() : NULL);
         }
         if (res->nsuppressed)
             sc_out_printf(o, nl ? "  (nog %u fouten niet getoond)\n" : "  (%u more errors not shown)\n", res->nsuppressed);

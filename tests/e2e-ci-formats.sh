@@ -321,7 +321,7 @@ check "GitHub: commands, counts, escapes, the school name, the summary" \
     "::notice title=sopcheck::5 profielen: 1 voldoen, 2 voldoen niet, 1 onvolledig, 1 ongeldig"
 "$bin" check --format github --lang en "$compliant" >"$tmp/en.github" 2>/dev/null
 check "GitHub (--lang en): the summary" \
-    test "$(cat "$tmp/en.github")" = "::notice title=sopcheck::1 profiles: 1 compliant, 0 not compliant, 0 incomplete, 0 invalid"
+    test "$(cat "$tmp/en.github")" = "::notice title=sopcheck::1 profile: 1 compliant, 0 not compliant, 0 incomplete, 0 invalid"
 
 # --- an odd path: spaces, comma, colon, percent; given with a leading ./ ----------------------------
 odd="ci dir/naam, met: 100%.yaml"

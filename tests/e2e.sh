@@ -95,7 +95,7 @@ fi
 # the profile's messages and hints speak the report's language: Dutch by default, English with --lang en
 expect_rc 2 "a typo, in Dutch" "$bin" check fixtures/samples/de-sterrenwacht.yaml
 grep -qF "de-sterrenwacht.yaml:17:5: fout: onbekende sleutel 'aanbod.dyslexi'" "$tmp/out" && ok || bad "Dutch message missing: $(head -3 "$tmp/out")"
-grep -qF "hint: bedoelt u 'aanbod.dyslexie'?" "$tmp/out" && ok || bad "Dutch hint missing: $(head -5 "$tmp/out")"
+grep -qF "tip: bedoelt u 'aanbod.dyslexie'?" "$tmp/out" && ok || bad "Dutch hint missing: $(head -5 "$tmp/out")"
 grep -qE "unknown key|did you mean" "$tmp/out" && bad "English words in the Dutch report: $(head -5 "$tmp/out")" || ok
 expect_rc 2 "a typo, in English" "$bin" check --lang en fixtures/samples/de-sterrenwacht.yaml
 grep -qF "de-sterrenwacht.yaml:17:5: error: unknown key 'aanbod.dyslexi'" "$tmp/out" && ok || bad "English message missing: $(head -3 "$tmp/out")"
