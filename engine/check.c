@@ -117,11 +117,46 @@ static void fold_group(sc_group_status *g, sc_group_status s)
         *g = SC_GROUP_INCOMPLETE;
 }
 
-static sc_item_result judge_item(const sc_rules *rules, const sc_profile *profile, uint32_t i)
+/* Why `p` is unknown (sc_pred_eval gives -1): the item whose missing answer makes it so; `self` when
+ * its own answer is one of them, else the first found; `peildatum` for a date condition on an answer
+ * when the profile has no peildatum. SC_NONE when nothing missing explains it. */
+static uint32_t unknown_cause(const sc_rules *rules, const sc_profile *profile, const sc_pred *p, uint32_t self,
+                              uint32_t peildatum)
+{
+    switch (p->kind) {
+    case SC_PRED_AND:
+    case SC_PRED_OR:
+    case SC_PRED_NOT:
+    case SC_PRED_AT_LEAST_OF: {
+        uint32_t first = SC_NONE;
+        for (uint32_t k = 0; k < p->nkids; k++) {
+            if (sc_pred_eval(rules, profile, p->kids[k]) >= 0)
+                continue; /* only the unknown parts leave the whole unknown */
+            uint32_t cause = unknown_cause(rules, profile, p->kids[k], self, peildatum);
+            if (cause == self)
+                return self;
+            if (first == SC_NONE)
+                first = cause;
+        }
+        return first;
+    }
+    case SC_PRED_ANSWERED:
+        return SC_NONE; /* never unknown */
+    default:
+        break;
+    }
+    if (!profile->answers[p->subject].present)
+        return p->subject;
+    if (p->kind == SC_PRED_DATE_WITHIN && !profile->has_peildatum)
+        return peildatum;
+    return SC_NONE;
+}
+
+static sc_item_result judge_item(const sc_rules *rules, const sc_profile *profile, uint32_t i, uint32_t peildatum)
 {
     const sc_item *it = &rules->items[i];
     const sc_value *v = &profile->answers[i];
-    sc_item_result res = {SC_ITEM_NOT_APPLICABLE, SC_AMBITION_NONE, SC_NONE};
+    sc_item_result res = {SC_ITEM_NOT_APPLICABLE, SC_AMBITION_NONE, SC_NONE, SC_NONE};
     if (it->type.bands != SC_NONE && v->present)
         res.category = sc_bandset_classify(&rules->bandsets[it->type.bands], v->v.number);
     if (it->role == SC_ROLE_FIELD)
@@ -132,8 +167,10 @@ static sc_item_result judge_item(const sc_rules *rules, const sc_profile *profil
             return res;
         if (applies < 0) {
             /* whether it applies depends on a missing answer */
-            if (it->norm)
+            if (it->norm) {
                 res.status = SC_ITEM_UNANSWERED;
+                res.missing = unknown_cause(rules, profile, it->when, i, peildatum);
+            }
             if (it->ambition)
                 res.ambition = SC_AMBITION_OPEN;
             return res;
@@ -142,6 +179,8 @@ static sc_item_result judge_item(const sc_rules *rules, const sc_profile *profil
     if (it->norm) {
         int met = sc_pred_eval(rules, profile, it->norm);
         res.status = met == 1 ? SC_ITEM_MET : met == 0 ? SC_ITEM_NOT_MET : SC_ITEM_UNANSWERED;
+        if (met < 0)
+            res.missing = unknown_cause(rules, profile, it->norm, i, peildatum);
     }
     if (it->ambition)
         res.ambition = sc_pred_eval(rules, profile, it->ambition) == 1 ? SC_AMBITION_REACHED : SC_AMBITION_OPEN;
@@ -155,8 +194,9 @@ int sc_check_evaluate(sc_arena *arena, const sc_rules *rules, const sc_profile *
     sc_group_status *promises = sc_arena_alloc(arena, (rules->npromises ? rules->npromises : 1) * sizeof *promises);
     if (!items || !agreements || !promises)
         return -1;
+    uint32_t peildatum = sc_rules_find_item(rules, "school.peildatum", 16);
     for (uint32_t i = 0; i < rules->nitems; i++)
-        items[i] = judge_item(rules, profile, i);
+        items[i] = judge_item(rules, profile, i, peildatum);
     sc_profile_status status = SC_PROFILE_COMPLIANT;
     sc_group_status overall = SC_GROUP_MET;
     for (uint32_t a = 0; a < rules->nagreements; a++) {
@@ -177,8 +217,8 @@ int sc_check_evaluate(sc_arena *arena, const sc_rules *rules, const sc_profile *
     }
     if (overall == SC_GROUP_NOT_MET)
         status = SC_PROFILE_NOT_COMPLIANT;
-    else if (overall == SC_GROUP_INCOMPLETE)
-        status = SC_PROFILE_INCOMPLETE;
+    else if (overall == SC_GROUP_INCOMPLETE || profile->nmissing)
+        status = SC_PROFILE_INCOMPLETE; /* a required answer left out: it cannot be fully judged */
     out->rules = rules;
     out->profile = profile;
     out->status = status;
@@ -303,6 +343,36 @@ static int check_profile(sc_arena *arena, const sc_rules *rules, const sc_rules 
     out->nsuppressed = sink.suppressed;
     if (col.oom)
         return -1;
+    const sc_missing *no_date = NULL;
+    if (n > 1 && !(flags & SC_CHECK_ANY_DATE) && !profile->has_peildatum) {
+        uint32_t k = sc_rules_find_item(rules, "school.peildatum", 16);
+        for (uint32_t j = 0; j < profile->nmissing && !no_date; j++)
+            if (profile->missing[j].item == k)
+                no_date = &profile->missing[j];
+    }
+    if (no_date) {
+        /* unanswered, the peildatum leaves a profile incomplete; with several versions it also leaves
+         * no way to pick the one that judges it. Only that is reported, as when no version is in
+         * force: other errors would be about versions[0], which need not apply. */
+        col.n = 0;
+        sc_diag_sink_init(&sink, collect, &col, SC_CHECK_MAX_ERRORS);
+        bool key = profile->answers[no_date->item].line != 0; /* 'peildatum:' is there, without a date */
+        sc_diag_report(&sink, SC_SEV_ERROR, path, text, len, no_date->line, no_date->col,
+                       key ? SC_TR(lang, "schrijf de datum achter 'peildatum:', als JJJJ-MM-DD",
+                                   "write the date after 'peildatum:', as YYYY-MM-DD")
+                           : SC_TR(lang, "voeg 'peildatum: JJJJ-MM-DD' toe onder 'school:'",
+                                   "add 'peildatum: YYYY-MM-DD' under 'school:'"),
+                       "%s",
+                       SC_TR(lang,
+                             "het profiel heeft geen peildatum, en die is nodig om te kiezen welke versie van de "
+                             "regels het beoordeelt",
+                             "the profile has no peildatum, which is needed to pick the version of the rules that "
+                             "judges it"));
+        out->errors = col.errors;
+        out->nerrors = col.n;
+        out->nsuppressed = 0;
+        return col.oom ? -1 : 0;
+    }
     if (rc != 0 || sink.errors > 0)
         return 0;
     if (!(flags & SC_CHECK_ANY_DATE) && profile->has_peildatum && !sc_rules_in_force(rules, profile->peildatum)) {

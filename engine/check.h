@@ -12,7 +12,7 @@
 typedef enum sc_profile_status {
     SC_PROFILE_COMPLIANT,
     SC_PROFILE_NOT_COMPLIANT,  /* some norm is not met */
-    SC_PROFILE_INCOMPLETE,     /* nothing fails, some norm item is unanswered */
+    SC_PROFILE_INCOMPLETE,     /* nothing fails, some norm item or required answer is unanswered */
     SC_PROFILE_INVALID         /* could not be evaluated: see the errors */
 } sc_profile_status;
 
@@ -31,6 +31,9 @@ typedef struct sc_item_result {
     sc_item_status status;
     sc_ambition_status ambition;
     uint32_t category;          /* band index for banded items with an answer, else SC_NONE */
+    uint32_t missing;           /* UNANSWERED: the item whose missing answer leaves it unjudged: the item
+                                   itself, an item its norm or `when` depends on, or school.peildatum when
+                                   a date condition needs the peildatum; else SC_NONE */
 } sc_item_result;
 
 /* A profile error, kept with the result so every report format can carry it. */
@@ -53,7 +56,9 @@ typedef struct sc_result {
     const sc_group_status *promises;    /* rules->npromises entries */
 } sc_result;
 
-/* Evaluate a valid profile. All memory comes from `arena` (the profile's). Returns 0, or -1 when out of memory. */
+/* Evaluate a valid profile. All memory comes from `arena` (the profile's). A profile that leaves a
+ * required answer out (profile->missing) is never compliant: at least incomplete. Returns 0, or -1
+ * when out of memory. */
 int sc_check_evaluate(sc_arena *arena, const sc_rules *rules, const sc_profile *profile, sc_result *out);
 
 #define SC_CHECK_MAX_ERRORS 50u
@@ -76,8 +81,10 @@ const sc_rules *sc_rules_pick(const sc_rules *const *versions, size_t n, sc_date
 /* sc_check_profile over a list of versions (n >= 1; versions[0] is the primary). With one version
  * it is sc_check_profile. With more, the peildatum is read first (sc_profile_peek_peildatum) and the
  * version in force on it judges the profile (out->rules); when none is, the profile is invalid with one
- * error at its peildatum that names every version and its period. A profile without a readable
- * peildatum is read against versions[0], which reports why. With SC_CHECK_ANY_DATE in `flags`,
+ * error at its peildatum that names every version and its period. A profile whose peildatum is
+ * written but no date is read against versions[0], which reports why; a profile without a
+ * peildatum is invalid, with one error where the peildatum is missing (its empty key, else the
+ * `school:` key): no version can be picked. With SC_CHECK_ANY_DATE in `flags`,
  * versions[0] judges the profile and its validity period is not looked at. */
 int sc_check_profile_in(sc_arena *arena, const sc_rules *const *versions, size_t n, unsigned flags, const char *path,
                         const char *text, size_t len, const sc_yaml_limits *limits, sc_result *out);

@@ -739,37 +739,47 @@ static void sc_report_unknown_top_key(sc_binder *b, const sc_node *key)
     sc_bind_error(b, key->line, key->col, hint, TR("onbekende sleutel '%s'", "unknown key '%s'"), key->str);
 }
 
-/* Items that must be answered: report the missing ones where their section starts. */
+/* Items that must be answered: a missing one is no error but unanswered, listed in out->missing,
+ * located at its empty key (or empty text), else where its section starts. */
 static void sc_check_required(sc_binder *b, const sc_node *school_key, const sc_node *answers_key)
 {
-    for (uint32_t i = 0; i < b->rules->nitems; i++) {
-        const sc_item *item = &b->rules->items[i];
-        const sc_value *answer = &b->out->answers[i];
-        /* the peildatum is needed to judge anything, whatever the rules say */
-        bool required = item->required || strcmp(item->id, "school.peildatum") == 0;
-        bool empty_text = answer->present && item->type.kind == SC_TYPE_TEXT && !answer->v.text[0];
-        if (!required || (answer->present && !empty_text) || b->rejected[i])
-            continue;
-        bool school = sc_is_school_id(item->id);
-        const char *name = school ? item->id + sizeof SC_SCHOOL_PREFIX : item->id;
-        char hint[300];
-        const char *example = item->type.kind == SC_TYPE_DATE ? TR("JJJJ-MM-DD", "YYYY-MM-DD") : "…";
-        if (answer->line) {
-            sc_hint_printf(hint, sizeof hint, TR("schrijf het antwoord achter '%s:'", "write the answer after '%s:'"), name);
-            sc_bind_error(b, answer->line, answer->col, hint, TR("'%s' moet beantwoord worden", "'%s' must be answered"),
-                          item->id);
-            continue;
+    sc_missing *missing = NULL;
+    uint32_t n = 0;
+    for (uint32_t pass = 0; pass < 2; pass++) {
+        for (uint32_t i = 0; i < b->rules->nitems; i++) {
+            const sc_item *item = &b->rules->items[i];
+            const sc_value *answer = &b->out->answers[i];
+            /* the peildatum is needed to judge everything, whatever the rules say */
+            bool required = item->required || strcmp(item->id, "school.peildatum") == 0;
+            bool empty_text = answer->present && item->type.kind == SC_TYPE_TEXT && !answer->v.text[0];
+            if (!required || (answer->present && !empty_text) || b->rejected[i])
+                continue;
+            if (pass == 0) {
+                n++;
+                continue;
+            }
+            sc_missing *m = &missing[b->out->nmissing++];
+            m->item = i;
+            if (answer->line) {
+                m->line = answer->line;
+                m->col = answer->col;
+            } else {
+                const sc_node *section = sc_is_school_id(item->id) ? school_key : answers_key;
+                m->line = section ? section->line : 1;
+                m->col = section ? section->col : 1;
+            }
         }
-        const sc_node *section = school ? school_key : answers_key;
-        sc_hint_printf(hint, sizeof hint, TR("voeg '%s: %s' toe onder '%s:'", "add '%s: %s' under '%s:'"), name, example,
-                       school ? "school" : "antwoorden");
-        uint32_t line = section ? section->line : 1, col = section ? section->col : 1;
-        if (strcmp(item->id, "school.peildatum") == 0)
-            sc_bind_error(b, line, col, hint, "%s",
-                          TR("het profiel heeft geen peildatum (de datum waarop de antwoorden slaan)",
-                             "the profile has no peildatum (the date its answers describe)"));
-        else
-            sc_bind_error(b, line, col, hint, TR("'%s' moet beantwoord worden", "'%s' must be answered"), item->id);
+        if (pass == 0) {
+            if (!n)
+                return;
+            missing = sc_arena_alloc(b->arena, n * sizeof *missing);
+            if (!missing) {
+                sc_bind_error(b, 1, 1, TR("maak het bestand kleiner", "make the file smaller"), "%s",
+                              TR("onvoldoende geheugen om het profiel te lezen", "out of memory while reading the profile"));
+                return;
+            }
+            b->out->missing = missing;
+        }
     }
 }
 

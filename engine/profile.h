@@ -25,6 +25,15 @@ typedef struct sc_value {
     } v;
 } sc_value;
 
+/* A required answer (`required` in the rules, and always school.peildatum) that the profile does not
+ * give: the key is absent, or present without a value (or with an empty text). Not an error: the
+ * profile cannot be fully judged, so it is at least incomplete. */
+typedef struct sc_missing {
+    uint32_t item;
+    uint32_t line, col;     /* the empty key or text; else the key of its section ('school:' or
+                               'antwoorden:'); 1:1 when that is absent too */
+} sc_missing;
+
 /* A profile: its text, its tree and its answers, all in one arena. */
 typedef struct sc_profile {
     sc_arena *arena;
@@ -36,13 +45,16 @@ typedef struct sc_profile {
     sc_value *answers;      /* rules->nitems entries, indexed like rules->items */
     bool has_peildatum;
     sc_date peildatum;
+    uint32_t nmissing;
+    const sc_missing *missing; /* the required answers not given, in the order of rules->items */
 } sc_profile;
 
 /* Load and validate a profile from text (not necessarily NUL-terminated).
  * Every problem goes to `diags` as file:line:col errors: YAML errors, unknown keys (with a
- * "did you mean"), values of the wrong type or outside their scale or range, a missing
- * peildatum; in limits->lang (Dutch when limits is NULL or zero-initialised, see sc_yaml_limits). Returns 0 when the profile is valid, -1 when it is not (the profile is then
- * still filled as far as it could be, for reporting the school's identity). */
+ * "did you mean"), values of the wrong type or outside their scale or range, a peildatum
+ * that is no date; in limits->lang (Dutch when limits is NULL or zero-initialised, see sc_yaml_limits). Returns 0 when the profile is valid, -1 when it is not (the profile is then
+ * still filled as far as it could be, for reporting the school's identity). A required answer
+ * that is not given is no error: it is listed in out->missing. */
 int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
                     const sc_yaml_limits *limits, sc_diag_sink *diags, sc_profile *out);
 

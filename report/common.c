@@ -89,6 +89,21 @@ void sc_report_value(sc_out *o, const sc_result *res, uint32_t i, sc_lang lang)
     }
 }
 
+bool sc_report_blocked(sc_out *o, const sc_result *res, uint32_t i, sc_lang lang)
+{
+    const sc_item_result *ir = &res->items[i];
+    if (ir->status != SC_ITEM_UNANSWERED || ir->missing == SC_NONE || ir->missing == i)
+        return false;
+    bool nl = lang == SC_LANG_NL;
+    const char *dep = res->rules->items[ir->missing].id;
+    sc_out_puts(o, nl ? "kan niet worden beoordeeld: " : "cannot be judged: ");
+    if (strcmp(dep, "school.peildatum") == 0)
+        sc_out_puts(o, nl ? "de peildatum ontbreekt" : "the peildatum is missing");
+    else
+        sc_out_printf(o, nl ? "'%s' is niet ingevuld" : "'%s' is not answered", dep);
+    return true;
+}
+
 void sc_summary_add(sc_summary *s, const sc_result *res)
 {
     s->profiles++;

@@ -148,16 +148,33 @@ static void github_profile(sc_writer *w, const sc_result *res)
             sc_out_printf(&title, "%s %s", ag->id, ag->title ? ag->title : "");
         } else if (it->promise != SC_NONE)
             sc_out_printf(&title, nl ? "%s belofte" : "%s promise", r->promises[it->promise].id);
-        sc_out_puts(&title, not_met ? (nl ? " — niet gehaald" : " — not met") : (nl ? " — niet ingevuld" : " — not answered"));
         school_prefix(&b, res);
         sc_out_puts(&b, it->text ? it->text : it->id);
-        sc_out_printf(&b, nl ? " — %s: antwoord: " : " — %s: answer: ", it->id);
+        sc_out_printf(&b, " — %s: ", it->id);
+        if (sc_report_blocked(&b, res, i, nl ? SC_LANG_NL : SC_LANG_EN)) {
+            /* its own answer may be there: something it depends on is missing */
+            sc_out_puts(&title, nl ? " — kan niet worden beoordeeld" : " — cannot be judged");
+            sc_out_puts(&b, "; ");
+        } else
+            sc_out_puts(&title, not_met ? (nl ? " — niet gehaald" : " — not met") : (nl ? " — niet ingevuld" : " — not answered"));
+        sc_out_puts(&b, nl ? "antwoord: " : "answer: ");
         sc_report_value(&b, res, i, nl ? SC_LANG_NL : SC_LANG_EN);
         sc_out_puts(&b, "; norm: ");
         sc_out_puts(&b, sc_writer_words(w, it->norm, i));
         if (it->source)
             sc_out_printf(&b, " (%s)", it->source);
         command(o, not_met ? "error" : "warning", path, v->line, v->col, &title, &b);
+    }
+    /* a required answer left out: a warning, like an unanswered norm item */
+    for (uint32_t k = 0; k < res->profile->nmissing; k++) {
+        const sc_missing *m = &res->profile->missing[k];
+        const sc_item *it = &r->items[m->item];
+        sc_out_puts(&title, nl ? "verplicht — niet ingevuld" : "required — not answered");
+        school_prefix(&b, res);
+        sc_out_puts(&b, it->text ? it->text : it->id);
+        sc_out_printf(&b, nl ? " — %s: antwoord: (niet ingevuld); verplicht" : " — %s: answer: (not answered); required",
+                      it->id);
+        command(o, "warning", path, m->line, m->col, &title, &b);
     }
     sc_out_free(&b);
     sc_out_free(&title);

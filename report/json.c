@@ -472,6 +472,14 @@ static void json_profile(sc_writer *w, const sc_result *res)
         kv_str(o, "hint", e->hint, false);
         jb_putc(o, '}');
     }
+    /* the required answers the profile leaves out (always there, possibly empty) */
+    jb_puts(o, "],\"missing_required\":[");
+    const sc_profile *prof = res->profile;
+    for (uint32_t k = 0; prof && r && prof->rules == r && k < prof->nmissing; k++) {
+        if (k)
+            jb_putc(o, ',');
+        str(o, r->items[prof->missing[k].item].id);
+    }
     jb_puts(o, "]");
     if (res->status != SC_PROFILE_INVALID && res->items) {
         jb_puts(o, ",\"promises\":[");

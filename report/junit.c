@@ -35,7 +35,7 @@ static void finding(sc_writer *w, sc_out *b, const sc_result *res, uint32_t i)
     sc_out_printf(b, ": %s: ", it->id);
     if (res->items[i].status == SC_ITEM_NOT_MET)
         sc_out_puts(b, nl ? "niet gehaald" : "not met");
-    else
+    else if (!sc_report_blocked(b, res, i, nl ? SC_LANG_NL : SC_LANG_EN))
         sc_out_puts(b, nl ? "niet ingevuld" : "not answered");
     sc_out_puts(b, nl ? "\n  vraag: " : "\n  question: ");
     sc_out_puts(b, it->text ? it->text : it->id);
@@ -131,6 +131,29 @@ static void testcase(sc_writer *w, sc_out *b, const sc_result *res, const char *
     sc_out_puts(o, "</failure>\n    </testcase>\n");
 }
 
+/* One testcase for a required answer the profile leaves out: incomplete, like an unanswered norm item. */
+static void missing_testcase(sc_writer *w, sc_out *b, const sc_result *res, const sc_missing *m)
+{
+    sc_out *o = w->out;
+    bool nl = NL(w);
+    const sc_item *it = &res->rules->items[m->item];
+    sc_out_puts(o, "    <testcase classname=\"");
+    esc(o, path_of(res));
+    sc_out_puts(o, nl ? "\" name=\"verplicht: " : "\" name=\"required: ");
+    esc(o, it->id);
+    sc_out_puts(o, "\">\n      <failure type=\"incomplete\" message=\"");
+    sc_out_puts(o, nl ? "niet ingevuld: " : "not answered: ");
+    esc(o, it->id);
+    sc_out_puts(o, "\">\n");
+    b->len = 0;
+    sc_out_printf(b, "%s:%u:%u: %s: ", path_of(res), m->line, m->col, it->id);
+    sc_out_puts(b, nl ? "niet ingevuld (verplicht)\n  vraag: " : "not answered (required)\n  question: ");
+    sc_out_puts(b, it->text ? it->text : it->id);
+    sc_out_puts(b, nl ? "\n  antwoord: (niet ingevuld)\n" : "\n  answer: (not answered)\n");
+    esc_lines(o, b);
+    sc_out_puts(o, "</failure>\n    </testcase>\n");
+}
+
 static void property(sc_out *o, const char *name, const char *value)
 {
     if (!value)
@@ -211,6 +234,8 @@ static void junit_profile(sc_writer *w, const sc_result *res)
                     break;
                 }
         }
+        tests += res->profile->nmissing;
+        failures += res->profile->nmissing;
     }
     sc_out_puts(o, "  <testsuite name=\"");
     esc(o, path_of(res));
@@ -258,6 +283,8 @@ static void junit_profile(sc_writer *w, const sc_result *res)
         }
         testcase(w, &b, res, pr->id, nl ? "belofte" : "promise", st, pr->items, pr->nitems);
     }
+    for (uint32_t k = 0; k < res->profile->nmissing; k++)
+        missing_testcase(w, &b, res, &res->profile->missing[k]);
     if (res->nerrors) {
         b.len = 0;
         for (uint32_t k = 0; k < res->nerrors; k++)

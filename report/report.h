@@ -61,6 +61,12 @@ const char *sc_result_school(const sc_result *res, const char *field);
  * unescaped: into a memory buffer, then escaped for the format. */
 void sc_report_value(sc_out *o, const sc_result *res, uint32_t item, sc_lang lang);
 
+/* For an unanswered item whose own answer may well be there but something it depends on is missing
+ * (the peildatum, or another item's answer): writes "kan niet worden beoordeeld: de peildatum
+ * ontbreekt" (or "…: 'school.soort' is niet ingevuld") and returns true; else writes nothing and
+ * returns false (the item's own answer is missing: "niet ingevuld"). */
+bool sc_report_blocked(sc_out *o, const sc_result *res, uint32_t item, sc_lang lang);
+
 /* Escapers: JSON string content (without quotes) and XML text/attribute content. */
 void sc_write_json_string(sc_out *o, const char *s);
 void sc_write_xml_escaped(sc_out *o, const char *s);

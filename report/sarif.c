@@ -5,12 +5,13 @@
 
 /* The rules are known at begin, so runs[0].tool is written there; results follow profile by
  * profile and the log is closed at end. Rules: every judged item in declaration order, then
- * sopcheck/invalid-profile and sopcheck/profile-warning. */
+ * sopcheck/invalid-profile, sopcheck/profile-warning and sopcheck/missing-required. */
 
 #define NL(w) ((w)->opts.lang == SC_LANG_NL)
 
 static const char RULE_INVALID[] = "sopcheck/invalid-profile";
 static const char RULE_WARNING[] = "sopcheck/profile-warning";
+static const char RULE_MISSING[] = "sopcheck/missing-required";
 
 
 /* A JSON string (with quotes) from user text; bytes that are not UTF-8 become U+FFFD. */
@@ -186,13 +187,23 @@ static void sarif_begin(sc_writer *w, const sc_rules *r)
     message(o, &b);
     sc_out_puts(o, ",\"help\":");
     sc_out_puts(&b, nl ? "Een ongeldig profiel wordt niet beoordeeld: herstel de fout op de genoemde regel en kolom "
-                         "(YAML, onbekende sleutel, verkeerd type of bereik, ontbrekende peildatum)."
+                         "(YAML, onbekende sleutel, verkeerd type of bereik, een peildatum die geen datum is)."
                        : "An invalid profile is not checked: fix the error at the line and column given (YAML, unknown "
-                         "key, wrong type or range, missing peildatum).");
+                         "key, wrong type or range, a peildatum that is no date).");
     message(o, &b);
     sc_out_puts(o, ",\"defaultConfiguration\":{\"level\":\"error\"}},\n");
     sc_out_printf(o, "{\"id\":\"%s\",\"name\":\"ProfileWarning\",\"shortDescription\":", RULE_WARNING);
     sc_out_puts(&b, nl ? "Een waarschuwing bij het lezen van het profiel." : "A warning about the profile.");
+    message(o, &b);
+    sc_out_puts(o, ",\"defaultConfiguration\":{\"level\":\"warning\"}},\n");
+    sc_out_printf(o, "{\"id\":\"%s\",\"name\":\"MissingRequired\",\"shortDescription\":", RULE_MISSING);
+    sc_out_puts(&b, nl ? "Een verplicht antwoord ontbreekt." : "A required answer is missing.");
+    message(o, &b);
+    sc_out_puts(o, ",\"help\":");
+    sc_out_puts(&b, nl ? "Zonder dit antwoord kan het profiel niet volledig worden beoordeeld: het is onvolledig. Vul "
+                         "het in op de genoemde regel (bijvoorbeeld de peildatum onder 'school:')."
+                       : "Without this answer the profile cannot be fully judged: it is incomplete. Fill it in at the "
+                         "line given (for example the peildatum under 'school:').");
     message(o, &b);
     sc_out_puts(o, ",\"defaultConfiguration\":{\"level\":\"warning\"}}\n]}},\"columnKind\":\"unicodeCodePoints\"");
     if (r) {
@@ -318,7 +329,11 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
         const sc_value *v = &res->profile->answers[i];
         if (ir->status == SC_ITEM_NOT_MET || ir->status == SC_ITEM_UNANSWERED) {
             bool not_met = ir->status == SC_ITEM_NOT_MET;
-            sc_out_printf(&b, "%s: %s", it->id, not_met ? (nl ? "niet gehaald" : "not met") : (nl ? "niet ingevuld" : "not answered"));
+            sc_out_printf(&b, "%s: ", it->id);
+            if (not_met)
+                sc_out_puts(&b, nl ? "niet gehaald" : "not met");
+            else if (!sc_report_blocked(&b, res, i, nl ? SC_LANG_NL : SC_LANG_EN))
+                sc_out_puts(&b, nl ? "niet ingevuld" : "not answered");
             sc_out_puts(&b, nl ? " — antwoord: " : " — answer: ");
             sc_report_value(&b, res, i, nl ? SC_LANG_NL : SC_LANG_EN);
             sc_out_puts(&b, "; norm: ");
@@ -336,6 +351,14 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
             result(&c, it->id, index, "note", v->line, v->col, "ambition_open");
         }
         index++;
+    }
+    for (uint32_t k = 0; k < res->profile->nmissing; k++) {
+        const sc_missing *m = &res->profile->missing[k];
+        const sc_item *it = &r->items[m->item];
+        sc_out_printf(&b, nl ? "%s: niet ingevuld (verplicht) — " : "%s: not answered (required) — ", it->id);
+        sc_out_puts(&b, it->text ? it->text : it->id);
+        school_suffix(&c, it);
+        result(&c, RULE_MISSING, nrules + 2, "warning", m->line, m->col, sc_item_status_id(SC_ITEM_UNANSWERED));
     }
     sc_out_free(&b);
 }

@@ -49,9 +49,22 @@ static void finding(sc_writer *w, const sc_result *res, uint32_t i)
     safe(o, it->text);
     sc_out_puts(o, "\n        ");
     color(w, ir->status == SC_ITEM_NOT_MET ? "\033[31m" : "\033[33m");
-    sc_out_puts(o, ir->status == SC_ITEM_NOT_MET ? (NL(w) ? "niet gehaald" : "not met") : (NL(w) ? "niet ingevuld" : "not answered"));
-    color(w, "\033[0m");
-    sc_out_puts(o, NL(w) ? ": antwoord " : ": answer ");
+    sc_out why;
+    sc_out_init_mem(&why);
+    if (sc_report_blocked(&why, res, i, w->opts.lang)) {
+        /* the school's own answer may be there: something it depends on is missing */
+        if (why.buf)
+            sc_write_safe(o, why.buf, why.len);
+        o->failed = o->failed || why.failed;
+        color(w, "\033[0m");
+        sc_out_puts(o, NL(w) ? "; antwoord " : "; answer ");
+    } else {
+        sc_out_puts(o, ir->status == SC_ITEM_NOT_MET ? (NL(w) ? "niet gehaald" : "not met")
+                                                     : (NL(w) ? "niet ingevuld" : "not answered"));
+        color(w, "\033[0m");
+        sc_out_puts(o, NL(w) ? ": antwoord " : ": answer ");
+    }
+    sc_out_free(&why);
     value_text(w, res, i);
     sc_out_puts(o, NL(w) ? ", norm: " : ", norm: ");
     safe(o, sc_writer_words(w, it->norm, i));
@@ -118,6 +131,24 @@ static void text_profile(sc_writer *w, const sc_result *res)
         if (res->nsuppressed)
             sc_out_printf(o, nl ? "  (nog %u fouten niet getoond)\n" : "  (%u more errors not shown)\n", res->nsuppressed);
         return;
+    }
+
+    /* the required answers left out */
+    if (p->nmissing) {
+        color(w, "\033[33m");
+        sc_out_puts(o, nl ? "  ontbrekend:" : "  missing:");
+        color(w, "\033[0m");
+        for (uint32_t k = 0; k < p->nmissing; k++) {
+            const sc_item *it = &r->items[p->missing[k].item];
+            sc_out_puts(o, k ? ", " : " ");
+            safe(o, it->id);
+            if (it->text) {
+                sc_out_puts(o, " (");
+                safe(o, it->text);
+                sc_out_putc(o, ')');
+            }
+        }
+        sc_out_putc(o, '\n');
     }
 
     /* counts */

@@ -196,6 +196,7 @@ function findings(report) {
       if (it.status === 'not_met') r.not_met++;
       if (it.status === 'unanswered') r.unanswered++;
     }
+    r.unanswered += p.missing_required.length; // a required answer left out: a warning too
     r.open += p.ambitions.open;
   }
   return r;

@@ -88,17 +88,69 @@ missing=$(LC_ALL=C comm -23 "$tmp/judged" "$tmp/keys" | tr '\n' ' ')
 same "judged items missing from the template" "$missing" ""
 
 # --- the round trip -------------------------------------------------------------------------------
-# Untouched: the peildatum is required (engine/profile.c), so the one error is the empty peildatum.
+# Untouched: every answer is missing, the peildatum too. A missing required answer is no error: the
+# profile is incomplete, every norm item unanswered, and the peildatum is listed as missing.
 pl=$(grep -n '^  peildatum:$' "$tmp/t.yaml" | cut -d: -f1)
-expect_rc 2 "an untouched template is invalid: it has no peildatum" "$bin" check --format json "$tmp/t.yaml"
-has_text "$tmp/out" '"status":"invalid","errors":[{"line":'"$pl"',"col":3,"severity":"error","message":"'"'"'school.peildatum'"'"' moet beantwoord worden"' "the only error"
-n=$(grep -o '"severity":' "$tmp/out" | grep -c .)
-same "errors in the untouched template" "$n" 1
+expect_rc 1 "an untouched template is incomplete" "$bin" check --format json "$tmp/t.yaml"
+cp "$tmp/out" "$tmp/t.json"
+if python3 - "$tmp/t.json" "$tmp/judged" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+judged = open(sys.argv[2]).read().split()
+(p,) = r["profiles"]
+assert p["status"] == "incomplete", p["status"]
+assert p["errors"] == [], p["errors"]
+assert p["missing_required"] == ["school.peildatum"], p["missing_required"]
+items = {}
+for g in p["agreements"] + p["promises"]:
+    for it in g["items"]:
+        items[it["id"]] = it
+assert sorted(items) == sorted(judged), set(items) ^ set(judged)
+normed = [it for it in items.values() if it["norm"] is not None]
+assert len(normed) == 70, len(normed)
+assert all(it["status"] == "unanswered" and it["value"] is None for it in normed), [it["id"] for it in normed if it["status"] != "unanswered"]
+assert all(it["status"] == "not_applicable" for it in items.values() if it["norm"] is None)
+assert r["summary"] == {"profiles": 1, "compliant": 0, "not_compliant": 0, "incomplete": 1, "invalid": 0}, r["summary"]
+PY
+then ok; else bad "the untouched template's JSON report"; fi
+same "errors in the untouched template" "$(grep -o '"severity":' "$tmp/t.json" | grep -c .)" 0
+expect_rc 1 "the untouched template, text" "$bin" check "$tmp/t.yaml"
+has_line "$tmp/out" "verdict" "$tmp/t.yaml: onvolledig ingevuld"
+has_line "$tmp/out" "the missing peildatum under the verdict" "  ontbrekend: school.peildatum (Peildatum)"
+same "text: no errors" "$(grep -c 'fout' "$tmp/out")" 0
+same "text: every norm item unanswered" "$(grep -c '^        niet ingevuld: antwoord (niet ingevuld), norm: ' "$tmp/out")" 70
+expect_rc 1 "the untouched template, text in English" "$bin" check --lang en "$tmp/t.yaml"
+has_line "$tmp/out" "the missing peildatum in English" "  missing: school.peildatum (Peildatum)"
+# the CI formats: one incomplete finding for the missing peildatum, at its empty key
+expect_rc 1 "the untouched template, junit" "$bin" check --format junit "$tmp/t.yaml"
+has_text "$tmp/out" '<testcase classname="'"$tmp"'/t.yaml" name="verplicht: school.peildatum">' "junit: a testcase for the missing peildatum"
+has_line "$tmp/out" "junit: incomplete" '      <failure type="incomplete" message="niet ingevuld: school.peildatum">'
+has_line "$tmp/out" "junit: located at the empty key" "$tmp/t.yaml:$pl:3: school.peildatum: niet ingevuld (verplicht)"
+same "junit: no errors" "$(grep -c '<error' "$tmp/out")" 0
+expect_rc 1 "the untouched template, github" "$bin" check --format github "$tmp/t.yaml"
+has_line "$tmp/out" "github: a warning for the missing peildatum" "::warning file=$tmp/t.yaml,line=$pl,col=3,title=verplicht — niet ingevuld::Peildatum — school.peildatum: antwoord: (niet ingevuld); verplicht"
+same "github: warnings (70 unanswered + the peildatum)" "$(grep -c '^::warning' "$tmp/out")" 71
+same "github: no errors" "$(grep -c '^::error' "$tmp/out")" 0
+expect_rc 1 "the untouched template, sarif" "$bin" check --format sarif "$tmp/t.yaml"
+if python3 - "$tmp/out" "$pl" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+rules = run["tool"]["driver"]["rules"]
+res = [r for r in run["results"] if r["ruleId"] == "sopcheck/missing-required"]
+assert len(res) == 1, res
+(m,) = res
+assert rules[m["ruleIndex"]]["id"] == "sopcheck/missing-required"
+assert m["level"] == "warning" and m["properties"]["profileStatus"] == "incomplete", m
+assert m["locations"][0]["physicalLocation"]["region"] == {"startLine": int(sys.argv[2]), "startColumn": 3}, m["locations"]
+assert m["message"]["text"].startswith("school.peildatum: niet ingevuld (verplicht)"), m["message"]
+assert not [r for r in run["results"] if r["level"] == "error"]
+PY
+then ok; else bad "sarif: the missing peildatum"; fi
 # With only the peildatum filled in: valid, incomplete, no errors, every norm item unanswered.
 fill_peildatum "$tmp/t.yaml" >"$tmp/p.yaml"
 expect_rc 1 "a template with only the peildatum is incomplete" "$bin" check --format json "$tmp/p.yaml"
 cp "$tmp/out" "$tmp/p.json"
-has_text "$tmp/p.json" '"status":"incomplete","errors":[]' "incomplete without errors"
+has_text "$tmp/p.json" '"status":"incomplete","errors":[],"missing_required":[]' "incomplete without errors, nothing required missing"
 has_text "$tmp/p.json" '"summary":{"profiles":1,"compliant":0,"not_compliant":0,"incomplete":1,"invalid":0}' "summary"
 same "items unanswered" "$(grep -o '"status":"unanswered"' "$tmp/p.json" | grep -c .)" 70
 same "ambition-only items not applicable" "$(grep -o '"status":"not_applicable"' "$tmp/p.json" | grep -c .)" 10

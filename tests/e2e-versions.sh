@@ -64,6 +64,39 @@ run check --rules $V23 --rules $V25 "$TMP/oud-2020.yaml"
 status 2 "a profile of 2020"
 if grep -q "oud-2020.yaml:10:14: fout: op de peildatum 2020-10-01 geldt geen versie van de regels: 'Basisondersteuning SWV PO Zoetermeer' versie 2023-04-04 (geldig vanaf 2023-08-01), 'Basisondersteuning SWV PO Zoetermeer' versie 2025-08-01 (geldig vanaf 2025-08-01)" "$TMP/out"; then ok; else bad "the refusal names the versions: $(head -3 "$TMP/out")"; fi
 
+# --- no peildatum: with several versions none can be picked (invalid), with one it is judged ---------
+sed '/^  peildatum:/d' $P/voldoet-2025.yaml >"$TMP/zonder.yaml"
+sed 's/^  peildatum: .*/  peildatum:/' $P/voldoet-2025.yaml >"$TMP/leeg.yaml"
+school_at=$(grep -n '^school:' "$TMP/zonder.yaml" | cut -d: -f1)
+empty_at=$(grep -n '^  peildatum:$' "$TMP/leeg.yaml" | cut -d: -f1)
+run check --format json --lang en --rules $V23 --rules $V25 "$TMP/zonder.yaml" "$TMP/leeg.yaml"
+status 2 "no peildatum, two versions"
+if python3 - "$TMP/out" "$school_at" "$empty_at" <<'PY'
+import json, sys
+ps = json.load(open(sys.argv[1]))["profiles"]
+for p, at in zip(ps, [(int(sys.argv[2]), 1), (int(sys.argv[3]), 3)]):
+    assert p["status"] == "invalid", p["status"]
+    e = p["errors"]
+    assert len(e) == 1 and (e[0]["line"], e[0]["col"]) == at, (e, at)
+    assert e[0]["message"] == "the profile has no peildatum, which is needed to pick the version of the rules that judges it", e
+    assert p["missing_required"] == ["school.peildatum"], p["missing_required"]
+PY
+then ok; else bad "no peildatum with two versions: the error at 'school:' or the empty key"; fi
+run check --rules rules "$TMP/zonder.yaml"
+status 2 "no peildatum, --rules DIR"
+grep -qF "zonder.yaml:$school_at:1: fout: het profiel heeft geen peildatum, en die is nodig om te kiezen welke versie van de regels het beoordeelt" "$TMP/out" && ok || bad "no peildatum, Dutch: $(head -3 "$TMP/out")"
+# one version: judged, incomplete; the date condition cannot be judged without the peildatum
+run check --rules $V25 "$TMP/zonder.yaml"
+status 1 "no peildatum, one version"
+grep -qx "  ontbrekend: school.peildatum (Peildatum)" "$TMP/out" && ok || bad "one version: the missing line: $(head -3 "$TMP/out")"
+grep -q "^        kan niet worden beoordeeld: de peildatum ontbreekt; antwoord 2026-03-15, norm: binnen 12 maanden vóór de peildatum  \[sop.laatst_geactualiseerd" "$TMP/out" && ok || bad "one version: the date item: $(grep -A1 laatst "$TMP/out")"
+grep -q "fout" "$TMP/out" && bad "one version: an error: $(grep fout "$TMP/out")" || ok
+run check --lang en --rules $V25 "$TMP/zonder.yaml"
+grep -q "^        cannot be judged: the peildatum is missing; answer 2026-03-15, norm: within 12 months before the reference date" "$TMP/out" && ok || bad "one version in English: $(grep -A1 laatst "$TMP/out")"
+run check --format json --rules $V23 --rules $V25 --fail-on never "$TMP/zonder.yaml"
+# (--fail-on does not make an invalid profile valid)
+status 2 "no peildatum, two versions, --fail-on never"
+
 # --- the order of --rules does not matter for the choice, only for the header -------------
 run check --format json --rules $V25 --rules $V23 $P/dyscalculie-beschikbaar-2024.yaml $P/dyscalculie-beschikbaar-2026.yaml
 status 1 "versions given the other way round"

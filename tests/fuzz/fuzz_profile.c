@@ -117,7 +117,14 @@ static void sc_fuzz_check_result(const sc_result *res, const char *text, size_t 
     } else {
         SC_FUZZ_ASSERT(!has_error, "a profile with errors is invalid");
         SC_FUZZ_ASSERT(res->items && res->agreements && res->promises, "a judged profile has its results");
-        SC_FUZZ_ASSERT(res->profile && res->profile->has_peildatum, "a judged profile has its peildatum");
+        SC_FUZZ_ASSERT(res->profile, "a judged profile has its profile");
+        bool peildatum_missing = false;
+        for (uint32_t k = 0; k < res->profile->nmissing; k++)
+            peildatum_missing |= strcmp(res->rules->items[res->profile->missing[k].item].id, "school.peildatum") == 0;
+        SC_FUZZ_ASSERT(res->profile->has_peildatum != peildatum_missing,
+                       "a judged profile has its peildatum, or lists it as missing");
+        SC_FUZZ_ASSERT(!res->profile->nmissing || res->status != SC_PROFILE_COMPLIANT,
+                       "a profile that leaves a required answer out is not compliant");
         sc_fuzz_check_answers(res->rules, res->profile);
     }
 }

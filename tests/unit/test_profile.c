@@ -309,10 +309,11 @@ START_TEST(test_sections_of_the_wrong_shape)
 {
     profile_run *r = run_with(small_rules, "profiel: 1\nschool: De Regenboog\n");
     assert_first_error(r, 2, 9, "'school' must hold keys and answers, not a single value");
-    /* and the peildatum is then missing, reported at the school key */
-    ck_assert_uint_eq(r->diags.sink.errors, 2);
-    ck_assert_uint_eq(r->diags.line[1], 2);
-    ck_assert_uint_eq(r->diags.col[1], 1);
+    /* the peildatum is then missing: no second error, listed as missing at the school key */
+    ck_assert_uint_eq(r->diags.sink.errors, 1);
+    ck_assert_uint_eq(r->profile.nmissing, 1);
+    ck_assert_uint_eq(r->profile.missing[0].line, 2);
+    ck_assert_uint_eq(r->profile.missing[0].col, 1);
     run_done(r);
     r = run_answers("  - aanbod\n");
     assert_first_error(r, 6, 3, "'antwoorden' must hold keys and answers, not a list");
@@ -595,48 +596,102 @@ END_TEST
 
 /* --- the peildatum and required items ------------------------------------------------------------ */
 
+/* A load without a single diagnostic that leaves exactly `n` required answers out; the first at line:col. */
+static void assert_missing(profile_run *r, uint32_t n, const char *id, unsigned line, unsigned col)
+{
+    ck_assert_msg(r->rc == 0, "refused: %s", r->diags.message[0]);
+    ck_assert_uint_eq(r->diags.sink.errors, 0);
+    ck_assert_uint_eq(r->diags.nseen, 0);
+    ck_assert_uint_eq(r->profile.nmissing, n);
+    if (!n)
+        return;
+    const sc_missing *m = &r->profile.missing[0];
+    ck_assert_str_eq(r->rules->items[m->item].id, id);
+    ck_assert_uint_eq(m->line, line);
+    ck_assert_uint_eq(m->col, col);
+}
+
 START_TEST(test_peildatum)
 {
+    /* a missing peildatum is no error: the profile loads, the peildatum is listed as missing, at 'school:' */
     profile_run *r = run_with(small_rules, "profiel: 1\nschool:\n  naam: x\nantwoorden:\n");
-    assert_first_error(r, 2, 1, "the profile has no peildatum");
-    ck_assert_uint_eq(r->diags.sink.errors, 1);
+    assert_missing(r, 1, "school.peildatum", 2, 1);
     ck_assert(!r->profile.has_peildatum);
+    ck_assert(!answer_of(r, "school.peildatum")->present);
     run_done(r);
+    /* no 'school:' at all: at 1:1 */
     r = run_with(small_rules, "profiel: 1\nantwoorden:\n  aanbod.dyscalculie: school\n");
-    assert_first_error(r, 1, 1, "the profile has no peildatum");
-    ck_assert_ptr_nonnull(strstr(r->diags.hint[0], "peildatum: YYYY-MM-DD"));
+    assert_missing(r, 1, "school.peildatum", 1, 1);
+    ck_assert_str_eq(text_of(r, "aanbod.dyscalculie"), "school");
     run_done(r);
     r = run_with(small_rules, "profiel: 1\nschool:\nantwoorden:\n");
-    assert_first_error(r, 2, 1, "the profile has no peildatum");
+    assert_missing(r, 1, "school.peildatum", 2, 1);
     run_done(r);
-    /* written but empty: at its key */
+    /* written but empty (as the template leaves it): at its key */
     r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum:\n");
-    assert_first_error(r, 3, 3, "'school.peildatum' must be answered");
+    assert_missing(r, 1, "school.peildatum", 3, 3);
+    ck_assert(!r->profile.has_peildatum);
     run_done(r);
-    /* a wrong date is reported once, as a wrong date */
+    r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: ~\n");
+    assert_missing(r, 1, "school.peildatum", 3, 3);
+    run_done(r);
+    /* given: nothing missing */
+    r = run_with(small_rules, HEADER);
+    assert_missing(r, 0, NULL, 0, 0);
+    ck_assert(r->profile.has_peildatum);
+    ck_assert_ptr_null(r->profile.missing);
+    run_done(r);
+    /* a wrong date is reported once, as a wrong date, and is not listed as missing */
     r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: 2026-02-30\n");
     assert_first_error(r, 3, 14, "the date '2026-02-30' for 'school.peildatum' does not exist");
     ck_assert_uint_eq(r->diags.sink.errors, 1);
     ck_assert(!r->profile.has_peildatum);
+    ck_assert_uint_eq(r->profile.nmissing, 0);
+    run_done(r);
+    /* so is a word */
+    r = run_with(small_rules, "profiel: 1\nschool:\n  peildatum: morgen\n");
+    assert_first_error(r, 3, 14, "'morgen' for 'school.peildatum' is not a date written YYYY-MM-DD");
+    ck_assert_uint_eq(r->diags.sink.errors, 1);
+    ck_assert_uint_eq(r->profile.nmissing, 0);
     run_done(r);
 }
 END_TEST
 
 START_TEST(test_required_items)
 {
+    /* absent: where 'antwoorden:' starts */
     profile_run *r = run_with(required_rules, HEADER "  aanbod.dyscalculie: school\n");
-    assert_first_error(r, 5, 1, "'contact.persoon' must be answered");
-    ck_assert_str_eq(r->diags.hint[0], "add 'contact.persoon: …' under 'antwoorden:'");
-    ck_assert_uint_eq(r->diags.sink.errors, 1);
+    assert_missing(r, 1, "contact.persoon", 5, 1);
     run_done(r);
+    /* no 'antwoorden:' either: 1:1 */
     r = run_with(required_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\n");
-    assert_first_error(r, 1, 1, "'contact.persoon' must be answered");
+    assert_missing(r, 1, "contact.persoon", 1, 1);
     run_done(r);
+    /* an empty text says nothing: at the empty text */
     r = run_with(required_rules, HEADER "  contact:\n    persoon: \"\"\n");
-    assert_first_error(r, 7, 14, "'contact.persoon' must be answered"); /* at the empty text */
+    assert_missing(r, 1, "contact.persoon", 7, 14);
+    run_done(r);
+    /* the peildatum and a required item both missing: in the order of the rules' items */
+    r = run_with(required_rules, "profiel: 1\nschool:\n  peildatum:\nantwoorden:\n  contact.persoon:\n");
+    ck_assert_int_eq(r->rc, 0);
+    ck_assert_uint_eq(r->profile.nmissing, 2);
+    for (uint32_t k = 0; k < 2; k++) {
+        const sc_missing *m = &r->profile.missing[k];
+        const char *id = required_rules->items[m->item].id;
+        if (strcmp(id, "school.peildatum") == 0)
+            ck_assert(m->line == 3 && m->col == 3);
+        else
+            ck_assert(strcmp(id, "contact.persoon") == 0 && m->line == 5 && m->col == 3);
+    }
+    ck_assert(r->profile.missing[0].item < r->profile.missing[1].item);
+    run_done(r);
+    /* a required answer given the wrong way is an error, not missing */
+    r = run_with(required_rules, HEADER "  contact.persoon: [a, b]\n");
+    assert_first_error(r, 6, 20, "'contact.persoon' takes one answer, but a list was given");
+    ck_assert_uint_eq(r->profile.nmissing, 0);
     run_done(r);
     r = run_with(required_rules, HEADER "  contact:\n    persoon: Mevr. Jansen\n");
-    ck_assert_int_eq(r->rc, 0);
+    assert_missing(r, 0, NULL, 0, 0);
     ck_assert_str_eq(text_of(r, "contact.persoon"), "Mevr. Jansen");
     /* items of the included file are there too */
     ck_assert_uint_eq(item_index(required_rules, "aanbod.dyscalculie") < required_rules->nitems, 1);
