@@ -22,6 +22,10 @@ int sc_writer_init(sc_writer *w, const char *format, sc_out *out, const sc_repor
         sc_writer_sarif_init(w);
     else if (strcmp(format, "github") == 0)
         sc_writer_github_init(w);
+    else if (strcmp(format, "csv") == 0)
+        sc_writer_csv_init(w);
+    else if (strcmp(format, "html") == 0)
+        sc_writer_html_init(w);
     else
         return -1;
     return 0;
@@ -44,7 +48,7 @@ void sc_writer_release(sc_writer *w)
 
 const char *sc_writer_formats(void)
 {
-    return "text, json, junit, sarif, github";
+    return "text, json, junit, sarif, github, csv, html";
 }
 
 void sc_report_value(sc_out *o, const sc_result *res, uint32_t i, sc_lang lang)
@@ -228,4 +232,55 @@ void sc_write_xml_escaped(sc_out *o, const char *s)
                 sc_out_putc(o, (char)c);
         }
     }
+}
+
+/* Is the code point of the UTF-8 sequence p[0..k) one HTML does not want in a document: a C1
+ * control (U+0080..U+009F) or a noncharacter (U+FDD0..U+FDEF, U+xFFFE, U+xFFFF)? */
+static bool html_unwanted(const unsigned char *p, size_t k)
+{
+    uint32_t cp = k == 2 ? (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f)
+                : k == 3 ? (uint32_t)(p[0] & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f)
+                         : (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3f) << 12 | (uint32_t)(p[2] & 0x3f) << 6 |
+                               (p[3] & 0x3f);
+    return (cp >= 0x80 && cp <= 0x9f) || (cp >= 0xfdd0 && cp <= 0xfdef) || (cp & 0xfffe) == 0xfffe;
+}
+
+void sc_write_html_escaped(sc_out *o, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *run = p;
+    for (; *p; p++) {
+        unsigned char c = *p;
+        const char *rep;
+        if (c >= 0x80) {
+            size_t k = sc_utf8_seq(p);
+            if (k && !html_unwanted(p, k)) {
+                p += k - 1;
+                continue;
+            }
+            sc_out_write(o, (const char *)run, (size_t)(p - run));
+            sc_out_puts(o, "&#xfffd;");
+            if (k)
+                p += k - 1;
+            run = p + 1;
+            continue;
+        }
+        switch (c) {
+        case '<': rep = "&lt;"; break;
+        case '>': rep = "&gt;"; break;
+        case '&': rep = "&amp;"; break;
+        case '"': rep = "&quot;"; break;
+        case '\'': rep = "&#39;"; break;
+        case '\n': rep = "&#10;"; break;
+        case '\t': rep = "&#9;"; break;
+        default:
+            if (c >= 0x20 && c != 0x7f)
+                continue;
+            rep = "&#xfffd;"; /* CR and the other control characters: no text for people */
+        }
+        sc_out_write(o, (const char *)run, (size_t)(p - run));
+        sc_out_puts(o, rep);
+        run = p + 1;
+    }
+    sc_out_write(o, (const char *)run, (size_t)(p - run));
 }

@@ -41,7 +41,7 @@ const char *sc_writer_words(sc_writer *w, const sc_pred *p, uint32_t self);
 /* Free what a writer holds (called by the end callbacks). */
 void sc_writer_release(sc_writer *w);
 
-/* Set up a writer for a format name ("text", "json"); -1 for an unknown name. */
+/* Set up a writer for a format name ("text", "json", "csv", ...); -1 for an unknown name. */
 int sc_writer_init(sc_writer *w, const char *format, sc_out *out, const sc_report_opts *opts);
 /* The names of the formats, for usage messages: "text, json". */
 const char *sc_writer_formats(void);
@@ -70,11 +70,17 @@ bool sc_report_blocked(sc_out *o, const sc_result *res, uint32_t item, sc_lang l
 /* Escapers: JSON string content (without quotes) and XML text/attribute content. */
 void sc_write_json_string(sc_out *o, const char *s);
 void sc_write_xml_escaped(sc_out *o, const char *s);
+/* HTML text content: & < > " ' as references, LF and TAB as &#10; and &#9;, every other control
+ * character (CR, DEL, C1), noncharacters and bytes that are not UTF-8 as U+FFFD; safe in element
+ * content and in a quoted attribute value alike. */
+void sc_write_html_escaped(sc_out *o, const char *s);
 
 void sc_writer_text_init(sc_writer *w);
 void sc_writer_json_init(sc_writer *w);
 void sc_writer_junit_init(sc_writer *w);   /* JUnit XML (report/junit.c) */
 void sc_writer_sarif_init(sc_writer *w);   /* SARIF 2.1.0 (report/sarif.c) */
 void sc_writer_github_init(sc_writer *w);  /* GitHub workflow commands (report/github.c) */
+void sc_writer_csv_init(sc_writer *w);     /* CSV for spreadsheets (report/csv.c) */
+void sc_writer_html_init(sc_writer *w);    /* one self-contained HTML page (report/html.c) */
 
 #endif

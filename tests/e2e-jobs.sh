@@ -72,7 +72,7 @@ same() {
     fi
 }
 
-for fmt in text json junit sarif github; do
+for fmt in text json junit sarif github csv html; do
     same "$fmt" 4 fixtures/profiles "$top/fixtures/profiles"
     same "$fmt" 4 fixtures/samples "$top/fixtures/samples"
     same "$fmt" 4 tests/bad "$top/tests/bad"
