@@ -89,8 +89,14 @@ check-e2e: $(BUILD)/sopcheck
 check-asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" check
 
+# The whole suite under valgrind: the unit suites, then every end-to-end script with the binary run
+# through valgrind (a memory error or a leak turns its exit status into 99, which the scripts catch).
+VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible
 memcheck: $(BUILD)/tests/run_unit $(BUILD)/sopcheck
-	CK_FORK=no SC_BUILD=$(BUILD) valgrind --error-exitcode=3 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible -q $(BUILD)/tests/run_unit
+	CK_FORK=no SC_BUILD=$(BUILD) $(VALGRIND) $(BUILD)/tests/run_unit
+	@printf '#!/bin/sh\nexec %s "%s" "$$@"\n' '$(VALGRIND)' '$(abspath $(BUILD)/sopcheck)' > $(BUILD)/sopcheck-valgrind
+	@chmod +x $(BUILD)/sopcheck-valgrind
+	@rc=0; for s in $(sort $(wildcard tests/e2e*.sh)); do SC_TSAN=0 sh $$s $(abspath $(BUILD)/sopcheck-valgrind) || { echo "FAILED under valgrind: $$s"; rc=1; }; done; exit $$rc
 
 # The main job. The samples include a failing, an incomplete and an invalid profile on purpose,
 # so sopcheck's exit status is 2 here; `make run` reports it instead of failing.
