@@ -90,25 +90,30 @@ par_sum=$("$bin" check -j --format json --fail-on never "$dir/n$N" 2>/dev/null |
 # --- timing -----------------------------------------------------------------------------------
 median() { sort -g | awk '{v[NR] = $1} END {if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
 
-# measure NAME CMD...: one warm-up, then RUNS runs; leaves $tmp/NAME.wall, .cpu, .rss (one value a run)
+# once NAME CMD...: one timed run; appends to $tmp/NAME.wall, .cpu, .rss
+once() {
+    name=$1; shift
+    t0=$(date +%s%N)
+    if [ -n "$TIME" ]; then
+        $TIME -f "%U %S %M" -o "$tmp/time" "$@" >/dev/null 2>"$tmp/stderr" || true
+    else
+        "$@" >/dev/null 2>"$tmp/stderr" || true
+    fi
+    t1=$(date +%s%N)
+    echo "$t0 $t1" | awk '{printf "%.4f\n", ($2 - $1) / 1e9}' >>"$tmp/$name.wall"
+    if [ -n "$TIME" ]; then
+        tail -1 "$tmp/time" | awk '{printf "%.2f\n", $1 + $2}' >>"$tmp/$name.cpu"
+        tail -1 "$tmp/time" | awk '{print $3}' >>"$tmp/$name.rss"
+    fi
+}
+# measure NAME CMD...: one warm-up, then RUNS runs
 measure() {
     name=$1; shift
     : >"$tmp/$name.wall"; : >"$tmp/$name.cpu"; : >"$tmp/$name.rss"
     "$@" >/dev/null 2>&1 || true
     r=0
     while [ "$r" -lt "$RUNS" ]; do
-        t0=$(date +%s%N)
-        if [ -n "$TIME" ]; then
-            $TIME -f "%U %S %M" -o "$tmp/time" "$@" >/dev/null 2>"$tmp/stderr" || true
-        else
-            "$@" >/dev/null 2>"$tmp/stderr" || true
-        fi
-        t1=$(date +%s%N)
-        echo "$t0 $t1" | awk '{printf "%.4f\n", ($2 - $1) / 1e9}' >>"$tmp/$name.wall"
-        if [ -n "$TIME" ]; then
-            tail -1 "$tmp/time" | awk '{printf "%.2f\n", $1 + $2}' >>"$tmp/$name.cpu"
-            tail -1 "$tmp/time" | awk '{print $3}' >>"$tmp/$name.rss"
-        fi
+        once "$name" "$@"
         r=$((r + 1))
     done
 }
@@ -116,12 +121,21 @@ med() { # NAME KIND
     if [ -s "$tmp/$1.$2" ]; then median <"$tmp/$1.$2"; else echo "n/a"; fi
 }
 echo "bench: timing ($RUNS runs each, median)" >&2
-measure floor_n "$floor" -l "$dir/n$N.list"
-measure check_n "$bin" check --format json --fail-on never "$dir/n$N"
+# The rows that are compared with the floor run interleaved, round by round (floor, json, text,
+# -j), so that a shared machine's drifting load hits all of them alike; each round gives its own
+# ratios, and the table shows the median ratio next to the median times.
+for name in floor_n check_n text_n par_n; do : >"$tmp/$name.wall"; : >"$tmp/$name.cpu"; : >"$tmp/$name.rss"; done
+"$floor" -l "$dir/n$N.list" >/dev/null 2>&1; "$bin" check --format json --fail-on never "$dir/n$N" >/dev/null 2>&1 || true
+r=0
+while [ "$r" -lt "$RUNS" ]; do
+    once floor_n "$floor" -l "$dir/n$N.list"
+    once check_n "$bin" check --format json --fail-on never "$dir/n$N"
+    once text_n "$bin" check --fail-on never "$dir/n$N"
+    once par_n "$bin" check -j --format json --fail-on never "$dir/n$N"
+    r=$((r + 1))
+done
 measure floor_1k "$floor" -l "$dir/n1000.list"
 measure check_1k "$bin" check --format json --fail-on never "$dir/n1000"
-measure text_n "$bin" check --fail-on never "$dir/n$N"
-measure par_n "$bin" check -j --format json --fail-on never "$dir/n$N"
 measure compile_proc "$bin" compile "$RULES"
 loop=$("$compile_loop" "$RULES" 1000 | sed 's/.*mean \([0-9.]*\) us.*fastest batch \([0-9.]*\) us.*/\1 µs mean (fastest batch \2 µs)/')
 
@@ -145,6 +159,14 @@ fi
 
 # --- the table --------------------------------------------------------------------------------
 ratio() { echo "$1 $2" | awk '$1 + 0 > 0 && $2 + 0 > 0 {printf "%.2f×", $1 / $2; exit} {print "n/a"}'; }
+# rratio NAME KIND: the median over the rounds of NAME's time divided by the floor's in the same round
+rratio() {
+    if [ -s "$tmp/$1.$2" ] && [ -s "$tmp/floor_n.$2" ]; then
+        paste "$tmp/$1.$2" "$tmp/floor_n.$2" | awk '$2 > 0 {printf "%.4f\n", $1 / $2}' | median | awk '{printf "%.2f×", $1}'
+    else
+        echo "n/a"
+    fi
+}
 per_profile_us() { echo "$1 $2" | awk '$1 + 0 > 0 {printf "%.0f", $1 * 1e6 / $2; exit} {print "n/a"}'; }
 fw=$(med floor_n wall) fc=$(med floor_n cpu) fr=$(med floor_n rss)
 cw=$(med check_n wall) cc=$(med check_n cpu) cr=$(med check_n rss)
@@ -156,9 +178,9 @@ pw=$(med compile_proc wall)
     echo "| what | N | wall (s) | CPU user+sys (s) | µs / profile (wall) | peak RSS (KB) | ratio to floor |"
     echo "|---|---:|---:|---:|---:|---:|---:|"
     echo "| floor: libyaml events only (\`yamlfloor\`) | $N | $fw | $fc | $(per_profile_us "$fw" "$N") | $fr | 1.00× |"
-    echo "| \`sopcheck check --format json\`, 1 thread | $N | $cw | $cc | $(per_profile_us "$cw" "$N") | $cr | wall $(ratio "$cw" "$fw"), CPU $(ratio "$cc" "$fc") |"
-    echo "| \`sopcheck check\` (text report), 1 thread | $N | $tw | $tc | $(per_profile_us "$tw" "$N") | $tr | wall $(ratio "$tw" "$fw"), CPU $(ratio "$tc" "$fc") |"
-    echo "| \`sopcheck check -j --format json\`, $(nproc) threads | $N | $jw | $jc | $(per_profile_us "$jw" "$N") | $jr | wall $(ratio "$jw" "$fw") (the floor is one thread), CPU $(ratio "$jc" "$fc"); $(ratio "$cw" "$jw") faster than 1 thread |"
+    echo "| \`sopcheck check --format json\`, 1 thread | $N | $cw | $cc | $(per_profile_us "$cw" "$N") | $cr | wall $(rratio check_n wall), CPU $(rratio check_n cpu) |"
+    echo "| \`sopcheck check\` (text report), 1 thread | $N | $tw | $tc | $(per_profile_us "$tw" "$N") | $tr | wall $(rratio text_n wall), CPU $(rratio text_n cpu) |"
+    echo "| \`sopcheck check -j --format json\`, $(nproc) threads | $N | $jw | $jc | $(per_profile_us "$jw" "$N") | $jr | wall $(rratio par_n wall) (the floor is one thread), CPU $(rratio par_n cpu); $(ratio "$cw" "$jw") faster than 1 thread |"
     echo "| floor, peak RSS | 1000 | | | | $fr1 | |"
     echo "| \`sopcheck check\`, peak RSS | 1000 | | | | $cr1 | |"
     echo "| \`sopcheck compile $RULES\` (whole process) | – | $pw | | | | |"
@@ -167,7 +189,7 @@ pw=$(med compile_proc wall)
     echo "| callgrind instructions per profile, check | $CG_N | $ir_check Ir | | | | $(ratio "$ir_check" "$ir_floor") |"
     echo
     echo "Profiles: $made; $avg_bytes bytes on average; JSON report $json_bytes bytes per profile."
-    echo "Runs: $RUNS (median), warm page cache. Ir: callgrind instructions per profile, start-up and rules compile left out."
+    echo "Runs: $RUNS rounds (median), interleaved floor/json/text/-j, warm page cache; ratios are medians of per-round ratios. Ir: callgrind instructions per profile, start-up and rules compile left out."
     echo "Machine: $(nproc) cores, $(awk -F': ' '/^model name/ {print $2; exit}' /proc/cpuinfo), $(date -u +%Y-%m-%d);" \
         "load average $load_before before, $(cut -d' ' -f1-3 /proc/loadavg) after (wall times suffer when it exceeds the cores; CPU times and Ir much less)."
 } | tee "$dir/results.md"
