@@ -210,6 +210,8 @@ typedef struct check_worker {
     sc_writer w;
     sc_out sink;                    /* a worker's begin and end: thrown away */
     sc_arena arena;
+    char *text;                     /* the profile read last: one buffer, reused */
+    size_t text_cap;
 } check_worker;
 
 typedef struct check_slot {
@@ -248,11 +250,10 @@ static void check_work(void *worker, size_t i, void *slot_)
     slot->oom = false;
     sc_arena_reset(&cw->arena);
     sc_result res;
-    char *buf = NULL;
     size_t len = 0;
     const char *why = in->problem;
-    if (!why && sc_read_input(in->path, run->max_bytes, &buf, &len, &why) == 0) {
-        if (sc_check_profile_in(&cw->arena, run->versions, run->nversions, 0, in->path, buf, len, &run->limits, &res) !=
+    if (!why && sc_read_input_into(in->path, run->max_bytes, &cw->text, &cw->text_cap, &len, &why) == 0) {
+        if (sc_check_profile_in(&cw->arena, run->versions, run->nversions, 0, in->path, cw->text, len, &run->limits, &res) !=
             0) {
             slot->oom = true;
             why = "out of memory";
@@ -268,7 +269,6 @@ static void check_work(void *worker, size_t i, void *slot_)
     cw->w.rules = res.rules; /* norms in words are written with the version that judged the profile */
     cw->w.profile(&cw->w, &res);
     slot->results = cw->w.count;
-    free(buf);
 }
 
 static void check_worker_fini(void *worker)
@@ -280,6 +280,7 @@ static void check_worker_fini(void *worker)
     cw->w.end(&cw->w, &none);
     sc_out_free(&cw->sink);
     sc_arena_free(&cw->arena);
+    free(cw->text);
     free(cw);
 }
 

@@ -1,4 +1,5 @@
 /* cli/inputs.c — collects the profiles to check from files and directories (sorted, no loops, nothing skipped silently), and reads them with a size limit. */
+#define _DEFAULT_SOURCE /* d_type and DT_* in <dirent.h> (glibc, musl, the BSDs) */
 #include "inputs.h"
 
 #include "base/file.h"
@@ -6,11 +7,21 @@
 #include <dirent.h>
 #include <stdbool.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
+
+#if defined(DT_REG) && defined(DT_DIR)
+#define ENTRY_TYPE(e) ((e)->d_type)
+#else
+#define ENTRY_TYPE(e) 0 /* unknown: every entry is stat'ed */
+#define DT_REG 1
+#define DT_DIR 2
+#endif
 
 /* The paths listed before the current sc_inputs_add call, so that push() finds a path given
  * twice without comparing it with every path before it (a shell glob of 10,000 profiles). The
@@ -157,13 +168,19 @@ static long add_dir(sc_inputs *in, const char *dir, const dir_stack *up, size_t 
             }
             names = nn;
         }
-        size_t len = strlen(dir) + strlen(e->d_name) + 2;
-        names[n] = malloc(len);
+        /* the path, its NUL, then the entry's type from readdir (d_type) in the byte after it: a
+         * regular file or a directory needs no stat of its own */
+        size_t dlen = strlen(dir), elen = strlen(e->d_name);
+        bool slash = dir[dlen - 1] != '/';
+        names[n] = malloc(dlen + slash + elen + 2);
         if (!names[n]) {
             rc = -1;
             break;
         }
-        snprintf(names[n], len, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+        memcpy(names[n], dir, dlen);
+        names[n][dlen] = '/';
+        memcpy(names[n] + dlen + slash, e->d_name, elen + 1);
+        names[n][dlen + slash + elen + 1] = (char)ENTRY_TYPE(e);
         n++;
     }
     closedir(d);
@@ -174,7 +191,21 @@ static long add_dir(sc_inputs *in, const char *dir, const dir_stack *up, size_t 
         if (rc == 0) {
             struct stat es;
             const char *base = strrchr(names[i], '/') + 1;
-            if (stat(names[i], &es) != 0) {
+            unsigned char type = (unsigned char)base[strlen(base) + 1];
+            if (type == DT_REG) {
+                /* not a symbolic link: what stat would say */
+                if (is_profile_name(base)) {
+                    rc = push_owned(in, names[i], NULL, before);
+                    names[i] = NULL;
+                    added++;
+                }
+            } else if (type == DT_DIR) {
+                long k = add_dir(in, names[i], &here, before);
+                if (k < 0)
+                    rc = -1;
+                else
+                    added += k;
+            } else if (stat(names[i], &es) != 0) { /* a symbolic link, or a file system without d_type */
                 if (is_profile_name(base)) {
                     rc = push_owned(in, names[i], strerror(errno), before);
                     names[i] = NULL;
@@ -240,5 +271,65 @@ int sc_read_input(const char *path, size_t max_bytes, char **text, size_t *len, 
     int rc = sc_read_stream(fp, max_bytes, text, len, why);
     if (fp != stdin)
         fclose(fp);
+    return rc;
+}
+
+int sc_read_input_into(const char *path, size_t max_bytes, char **buf, size_t *cap, size_t *len, const char **why)
+{
+    if (strcmp(path, "-") == 0) {
+        char *text;
+        int rc = sc_read_input(path, max_bytes, &text, len, why);
+        if (rc == 0) {
+            free(*buf);
+            *buf = text;
+            *cap = *len + 1;
+        }
+        return rc;
+    }
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *why = errno == ENOENT ? "no such file" : strerror(errno);
+        return -1;
+    }
+    size_t n = 0;
+    int rc = 0;
+    for (;;) {
+        if (*cap - n < 2) { /* room for a byte more and the NUL */
+            size_t ncap = *cap ? *cap * 2 : 65536;
+            char *nb = realloc(*buf, ncap);
+            if (!nb) {
+                *why = "out of memory";
+                rc = -1;
+                break;
+            }
+            *buf = nb;
+            *cap = ncap;
+        }
+        /* at most one byte past the limit: enough to know the file is too large */
+        size_t want = *cap - n - 1;
+        if (want > max_bytes + 1 - n)
+            want = max_bytes + 1 - n;
+        ssize_t got = read(fd, *buf + n, want);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            *why = errno == EISDIR ? "is a directory" : "read error";
+            rc = -1;
+            break;
+        }
+        n += (size_t)got;
+        if (n > max_bytes) {
+            *why = "file is too large";
+            rc = -2;
+            break;
+        }
+        if (got == 0)
+            break;
+    }
+    close(fd);
+    if (rc == 0) {
+        (*buf)[n] = '\0';
+        *len = n;
+    }
     return rc;
 }

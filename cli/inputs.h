@@ -25,4 +25,9 @@ void sc_inputs_free(sc_inputs *in);
  * -2. Returns 0, or -1 with a reason in *why. */
 int sc_read_input(const char *path, size_t max_bytes, char **text, size_t *len, const char **why);
 
+/* The same into a buffer kept from one input to the next (*buf, *cap bytes; NULL and 0 at first,
+ * grown as needed, the caller frees it): no allocation per input, and for a file only open, read
+ * until the end, close. */
+int sc_read_input_into(const char *path, size_t max_bytes, char **buf, size_t *cap, size_t *len, const char **why);
+
 #endif
