@@ -3,6 +3,7 @@
 #define SC_CLI_H
 
 #include "dsl/compile.h"
+#include "dsl/describe.h"
 #include "term.h"
 
 enum {
@@ -30,6 +31,12 @@ int sc_cli_usage_error(const char *cmd, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
+
+/* The value of option `name` at argv[*i] ("--name value" or "--name=value"), moving *i past it;
+ * NULL when argv[*i] is not that option or its value is missing. */
+const char *sc_cli_opt_value(int argc, char **argv, int *i, const char *name);
+/* "nl" or "en" into *out; -1 for anything else. */
+int sc_cli_lang(const char *value, sc_lang *out);
 
 int sc_cmd_compile(int argc, char **argv);
 int sc_cmd_check(int argc, char **argv);

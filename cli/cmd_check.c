@@ -29,16 +29,6 @@ typedef struct check_opts {
     bool ambitions;
 } check_opts;
 
-static const char *opt_value(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (strcmp(argv[*i], name) == 0 && *i + 1 < argc)
-        return argv[++*i];
-    return NULL;
-}
-
 /* Writes the report to a temporary file beside --output and renames it at the end, so that a
  * killed run never leaves half a report behind. */
 typedef struct output {
@@ -167,13 +157,8 @@ static void report_flush(sc_out *out, FILE *fp)
  * the severity in the report's language like the messages. */
 static void errors_to(sc_out *o, bool color, sc_lang lang, const sc_result *res)
 {
-    const sc_profile *p = res->profile;
     for (uint32_t k = 0; k < res->nerrors; k++) {
-        const sc_profile_error *e = &res->errors[k];
-        sc_diag d = {.severity = e->severity, .file = p && p->path ? p->path : "?", .line = e->line, .col = e->col,
-                     .message = e->message, .hint = e->hint};
-        if (p && p->text)
-            d.src_line = sc_text_line(p->text, p->text_len, e->line, &d.src_line_len);
+        sc_diag d = sc_result_error_diag(res, k);
         sc_diag_write(o, &d, color, lang == SC_LANG_NL ? sc_diag_words_dutch() : NULL);
     }
 }
@@ -320,29 +305,25 @@ int sc_cmd_check(int argc, char **argv)
     const char *v;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if ((v = opt_value(argc, argv, &i, "--rules"))) {
+        if ((v = sc_cli_opt_value(argc, argv, &i, "--rules"))) {
             if (o.nrules == sizeof o.rules / sizeof o.rules[0]) {
                 sc_inputs_free(&inputs);
                 return sc_cli_usage_error("check", "--rules is given too often (at most 16)");
             }
             o.rules[o.nrules++] = v;
         }
-        else if ((v = opt_value(argc, argv, &i, "--format")))
+        else if ((v = sc_cli_opt_value(argc, argv, &i, "--format")))
             o.format = v;
-        else if ((v = opt_value(argc, argv, &i, "--output")) || (v = opt_value(argc, argv, &i, "-o")))
+        else if ((v = sc_cli_opt_value(argc, argv, &i, "--output")) || (v = sc_cli_opt_value(argc, argv, &i, "-o")))
             o.output = v;
-        else if ((v = opt_value(argc, argv, &i, "--color")))
+        else if ((v = sc_cli_opt_value(argc, argv, &i, "--color")))
             o.color = v;
-        else if ((v = opt_value(argc, argv, &i, "--lang"))) {
-            if (strcmp(v, "nl") == 0)
-                o.lang = SC_LANG_NL;
-            else if (strcmp(v, "en") == 0)
-                o.lang = SC_LANG_EN;
-            else {
+        else if ((v = sc_cli_opt_value(argc, argv, &i, "--lang"))) {
+            if (sc_cli_lang(v, &o.lang) != 0) {
                 sc_inputs_free(&inputs);
                 return sc_cli_usage_error("check", "--lang takes nl or en, not '%s'", v);
             }
-        } else if ((v = opt_value(argc, argv, &i, "--fail-on"))) {
+        } else if ((v = sc_cli_opt_value(argc, argv, &i, "--fail-on"))) {
             if (strcmp(v, "not-compliant") == 0)
                 o.fail = FAIL_ON_NOT_COMPLIANT;
             else if (strcmp(v, "incomplete") == 0)
@@ -353,7 +334,7 @@ int sc_cmd_check(int argc, char **argv)
                 sc_inputs_free(&inputs);
                 return sc_cli_usage_error("check", "--fail-on takes not-compliant, incomplete or never, not '%s'", v);
             }
-        } else if ((v = opt_value(argc, argv, &i, "--max-bytes"))) {
+        } else if ((v = sc_cli_opt_value(argc, argv, &i, "--max-bytes"))) {
             char *end;
             unsigned long long n = strtoull(v, &end, 10);
             if (*end || n == 0 || n > ((size_t)1 << 30)) {

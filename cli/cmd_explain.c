@@ -424,28 +424,19 @@ int sc_cmd_explain(int argc, char **argv)
         return SC_EXIT_INVALID;
     }
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = NULL;
-        if (strncmp(a, "--rules=", 8) == 0)
-            rules_path = a + 8;
-        else if (strcmp(a, "--rules") == 0 && i + 1 < argc)
-            rules_path = argv[++i];
-        else if (strncmp(a, "--lang=", 7) == 0)
-            v = a + 7;
-        else if (strcmp(a, "--lang") == 0 && i + 1 < argc)
-            v = argv[++i];
-        else if (a[0] == '-' && a[1]) {
+        const char *a = argv[i], *v;
+        if ((v = sc_cli_opt_value(argc, argv, &i, "--rules")))
+            rules_path = v;
+        else if ((v = sc_cli_opt_value(argc, argv, &i, "--lang"))) {
+            if (sc_cli_lang(v, &lang) != 0) {
+                free(ids);
+                return sc_cli_usage_error("explain", "--lang takes nl or en, not '%s'", v);
+            }
+        } else if (a[0] == '-' && a[1]) {
             free(ids);
             return sc_cli_usage_error("explain", "unknown option '%s' (or it needs a value)", a);
         } else
             ids[nids++] = a;
-        if (v && strcmp(v, "nl") == 0)
-            lang = SC_LANG_NL;
-        else if (v && strcmp(v, "en") == 0)
-            lang = SC_LANG_EN;
-        else if (v) {
-            free(ids);
-            return sc_cli_usage_error("explain", "--lang takes nl or en, not '%s'", v);
-        }
     }
     if (nids == 0) {
         free(ids);

@@ -1090,16 +1090,6 @@ static const char tc_usage[] =
     "\n"
     "exit status: 0 every test passed, 1 a test failed, 2 wrong usage or invalid rules\n";
 
-static const char *tc_opt_value(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    if (strncmp(argv[*i], name, n) == 0 && argv[*i][n] == '=')
-        return argv[*i] + n + 1;
-    if (strcmp(argv[*i], name) == 0 && *i + 1 < argc)
-        return argv[++*i];
-    return NULL;
-}
-
 /* One test to run: a path, or a problem found while looking for tests (reported as a failed test). */
 typedef struct tc_test {
     const char *path;
@@ -1197,20 +1187,16 @@ int sc_cmd_test(int argc, char **argv)
         else if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             fputs(tc_usage, stdout);
             return SC_EXIT_OK;
-        } else if ((v = tc_opt_value(argc, argv, &i, "--rules"))) {
+        } else if ((v = sc_cli_opt_value(argc, argv, &i, "--rules"))) {
             if (nrules == sizeof rules_paths / sizeof rules_paths[0])
                 return sc_cli_usage_error("test", "--rules is given too often (at most 16)");
             rules_paths[nrules++] = v;
-        } else if ((v = tc_opt_value(argc, argv, &i, "--color"))) {
+        } else if ((v = sc_cli_opt_value(argc, argv, &i, "--color"))) {
             if (strcmp(v, "auto") != 0 && strcmp(v, "always") != 0 && strcmp(v, "never") != 0)
                 return sc_cli_usage_error("test", "--color takes auto, always or never, not '%s'", v);
             color = v;
-        } else if ((v = tc_opt_value(argc, argv, &i, "--lang"))) {
-            if (strcmp(v, "nl") == 0)
-                lang = SC_LANG_NL;
-            else if (strcmp(v, "en") == 0)
-                lang = SC_LANG_EN;
-            else
+        } else if ((v = sc_cli_opt_value(argc, argv, &i, "--lang"))) {
+            if (sc_cli_lang(v, &lang) != 0)
                 return sc_cli_usage_error("test", "--lang takes nl or en, not '%s'", v);
         } else if (strcmp(a, "--coverage") == 0)
             coverage = true;

@@ -108,6 +108,17 @@ bool sc_report_blocked(sc_out *o, const sc_result *res, uint32_t i, sc_lang lang
     return true;
 }
 
+sc_diag sc_result_error_diag(const sc_result *res, uint32_t k)
+{
+    const sc_profile *p = res->profile;
+    const sc_profile_error *e = &res->errors[k];
+    sc_diag d = {.severity = e->severity, .file = p && p->path ? p->path : "?", .line = e->line, .col = e->col,
+                 .message = e->message, .hint = e->hint};
+    if (p && p->text)
+        d.src_line = sc_text_line(p->text, p->text_len, e->line, &d.src_line_len);
+    return d;
+}
+
 void sc_summary_add(sc_summary *s, const sc_result *res)
 {
     s->profiles++;

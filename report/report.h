@@ -67,6 +67,10 @@ void sc_report_value(sc_out *o, const sc_result *res, uint32_t item, sc_lang lan
  * returns false (the item's own answer is missing: "niet ingevuld"). */
 bool sc_report_blocked(sc_out *o, const sc_result *res, uint32_t item, sc_lang lang);
 
+/* Error k of a result as a diagnostic, with its source line from the profile text when known
+ * (for sc_diag_write). The pointers stay valid as long as the result. */
+sc_diag sc_result_error_diag(const sc_result *res, uint32_t k);
+
 /* Escapers: JSON string content (without quotes) and XML text/attribute content. */
 void sc_write_json_string(sc_out *o, const char *s);
 void sc_write_xml_escaped(sc_out *o, const char *s);

@@ -120,11 +120,7 @@ static void text_profile(sc_writer *w, const sc_result *res)
 
     if (res->status == SC_PROFILE_INVALID) {
         for (uint32_t k = 0; k < res->nerrors; k++) {
-            const sc_profile_error *e = &res->errors[k];
-            sc_diag d = {.severity = e->severity, .file = p && p->path ? p->path : "?", .line = e->line, .col = e->col,
-                         .message = e->message, .hint = e->hint};
-            if (p && p->text)
-                d.src_line = sc_text_line(p->text, p->text_len, e->line, &d.src_line_len);
+            sc_diag d = sc_result_error_diag(res, k);
             sc_out_puts(o, "  ");
             sc_diag_write(o, &d, w->opts.color, nl ? sc_diag_words_dutch() : NULL);
         }
