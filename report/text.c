@@ -58,15 +58,23 @@ static void finding(sc_writer *w, const sc_result *res, uint32_t i)
         o->failed = o->failed || why.failed;
         color(w, "\033[0m");
         sc_out_puts(o, NL(w) ? "; antwoord " : "; answer ");
+        value_text(w, res, i);
+        sc_out_puts(o, ",");
+    } else if (!v->present) {
+        /* nothing to quote: "niet ingevuld, norm: ..." */
+        sc_out_puts(o, NL(w) ? "niet ingevuld" : "not answered");
+        color(w, "\033[0m");
+        sc_out_puts(o, ",");
     } else {
         sc_out_puts(o, ir->status == SC_ITEM_NOT_MET ? (NL(w) ? "niet gehaald" : "not met")
                                                      : (NL(w) ? "niet ingevuld" : "not answered"));
         color(w, "\033[0m");
         sc_out_puts(o, NL(w) ? ": antwoord " : ": answer ");
+        value_text(w, res, i);
+        sc_out_puts(o, ",");
     }
     sc_out_free(&why);
-    value_text(w, res, i);
-    sc_out_puts(o, NL(w) ? ", norm: " : ", norm: ");
+    sc_out_puts(o, " norm: ");
     safe(o, sc_writer_words(w, it->norm, i));
     sc_out_printf(o, "  [%s", it->id);
     if (it->source) {
