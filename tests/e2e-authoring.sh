@@ -6,24 +6,10 @@
 # usage: sh tests/e2e-authoring.sh path/to/sopcheck
 set -u
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 path/to/sopcheck" >&2
-    exit 2
-fi
-case $1 in
-/*) BIN=$1 ;;
-*) BIN=$(pwd)/$1 ;;
-esac
-if [ ! -x "$BIN" ]; then
-    echo "e2e-authoring: '$1' is not an executable" >&2
-    exit 2
-fi
-cd "$(dirname "$0")/.."
+# shellcheck source=tests/lib/e2e.sh disable=SC1091
+. "$(dirname "$0")/lib/e2e.sh"
+e2e_init e2e-authoring "$@"
 DOC=docs/authoring.md
-PASSED=0
-FAILED=0
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT INT TERM
 
 # `sopcheck` in the commands is the binary under test
 mkdir "$TMP/bin"
@@ -48,27 +34,23 @@ for cmd in "$TMP"/cmd.*; do
     n=$((n + 1))
 done
 if [ "$n" -eq 0 ]; then
-    echo "e2e-authoring: no \`\`\`sh blocks in $DOC" >&2
-    FAILED=1
+    e2e_fail "no \`\`\`sh blocks in $DOC"
 fi
 i=1
 while [ "$i" -le "$n" ]; do
     c=$(cat "$TMP/cmd.$i")
     if [ -e "$TMP/orphan.$i" ] || [ ! -e "$TMP/want.$i" ]; then
-        FAILED=$((FAILED + 1))
-        echo "e2e-authoring: FAIL: command $i has no \`\`\`output block right after it: $c" >&2
+        e2e_fail "command $i has no \`\`\`output block right after it: $c"
     else
         PATH="$TMP/bin:$PATH" sh -c "$c" >"$TMP/got.$i" 2>&1
         if cmp -s "$TMP/want.$i" "$TMP/got.$i"; then
-            PASSED=$((PASSED + 1))
+            e2e_pass
         else
-            FAILED=$((FAILED + 1))
-            echo "e2e-authoring: FAIL: command $i: $c" >&2
+            e2e_fail "command $i: $c"
             diff "$TMP/want.$i" "$TMP/got.$i" | sed 's/^/    /' >&2
         fi
     fi
     i=$((i + 1))
 done
 
-echo "e2e-authoring: $PASSED passed, $FAILED failed"
-[ "$FAILED" -eq 0 ]
+e2e_finish

@@ -4,45 +4,28 @@
 #   sh tests/e2e-batch.sh build/sopcheck
 set -u
 
-bin=${1:?usage: sh tests/e2e-batch.sh path/to/sopcheck}
-case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
-top=$(cd "$(dirname "$0")/.." && pwd)
-passed=0
-failed=0
-
-ok() { passed=$((passed + 1)); }
-fail() {
-    failed=$((failed + 1))
-    echo "e2e-batch: FAIL: $*" >&2
-}
-check() { # check DESCRIPTION COMMAND...
-    what=$1
-    shift
-    if "$@"; then ok; else fail "$what"; fi
-}
+# shellcheck source=tests/lib/e2e.sh disable=SC1091
+. "$(dirname "$0")/lib/e2e.sh"
+e2e_init e2e-batch "$@"
+ok() { e2e_pass; }
+fail() { e2e_fail "$@"; }
+check() { e2e_check "$@"; }
 
 command -v python3 >/dev/null 2>&1 || {
     echo "e2e-batch: python3 is needed to read the JSON report" >&2
     exit 1
 }
-[ -x "$bin" ] || {
-    echo "e2e-batch: no sopcheck binary at $bin" >&2
-    exit 1
-}
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sopcheck-batch.XXXXXX")
-trap 'chmod -R u+rwx "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
-batch=$tmp/batch
-mkdir -p "$batch/goed" "$batch/fout" "$batch/leeg" "$tmp/lege-map"
+batch=$TMP/batch
+mkdir -p "$batch/goed" "$batch/fout" "$batch/leeg" "$TMP/lege-map"
 
 # good profiles, one of them also reachable as a second command-line argument
-cp "$top/fixtures/profiles/voldoet-alles.yaml" "$batch/goed/voldoet-alles.yaml"
-cp "$top/fixtures/samples/de-wilgen.yaml" "$batch/goed/de-wilgen.yml"
-cp "$top/fixtures/profiles/faalt-a01.yaml" "$batch/goed/faalt-a01.yaml"
+cp "$ROOT/fixtures/profiles/voldoet-alles.yaml" "$batch/goed/voldoet-alles.yaml"
+cp "$ROOT/fixtures/samples/de-wilgen.yaml" "$batch/goed/de-wilgen.yml"
+cp "$ROOT/fixtures/profiles/faalt-a01.yaml" "$batch/goed/faalt-a01.yaml"
 # bad profiles from the corpus
-cp "$top/tests/bad/16-percent-ja.yaml" "$batch/fout/percent-ja.yaml"
-cp "$top/tests/bad/01-syntax-unclosed-quote.yaml" "$batch/fout/syntax.yaml"
-cp "$top/tests/bad/34-alias-bomb.yaml" "$batch/fout/alias-bomb.yaml"
+cp "$ROOT/tests/bad/16-percent-ja.yaml" "$batch/fout/percent-ja.yaml"
+cp "$ROOT/tests/bad/01-syntax-unclosed-quote.yaml" "$batch/fout/syntax.yaml"
+cp "$ROOT/tests/bad/34-alias-bomb.yaml" "$batch/fout/alias-bomb.yaml"
 # not YAML at all, but named .yaml: the start of a PNG image
 printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\000\001' >"$batch/plaatje.yaml"
 # not a profile by name: never read
@@ -54,13 +37,13 @@ unreadable=""
 if [ "$(id -u)" = 0 ]; then
     echo "e2e-batch: running as root: the unreadable-file case is skipped (root can read a mode 000 file)"
 else
-    cp "$top/fixtures/profiles/voldoet-alles.yaml" "$batch/geheim.yaml"
+    cp "$ROOT/fixtures/profiles/voldoet-alles.yaml" "$batch/geheim.yaml"
     chmod 000 "$batch/geheim.yaml"
     unreadable=$batch/geheim.yaml
 fi
 
 # the inputs that must each appear exactly once, with the status they must have
-expected=$tmp/expected
+expected=$TMP/expected
 {
     echo "$batch/fout/alias-bomb.yaml	invalid"
     echo "$batch/fout/percent-ja.yaml	invalid"
@@ -71,18 +54,18 @@ expected=$tmp/expected
     echo "$batch/goed/terug	invalid"
     echo "$batch/goed/voldoet-alles.yaml	compliant"
     echo "$batch/plaatje.yaml	invalid"
-    echo "$tmp/lege-map	invalid"
+    echo "$TMP/lege-map	invalid"
     echo "-	compliant"
 } >"$expected"
 
-out=$tmp/report.json
-"$bin" check --format json "$batch" "$batch/goed/voldoet-alles.yaml" "$tmp/lege-map" - \
-    <"$top/fixtures/profiles/voldoet-alles.yaml" >"$out" 2>"$tmp/stderr"
+out=$TMP/report.json
+"$BIN" check --format json "$batch" "$batch/goed/voldoet-alles.yaml" "$TMP/lege-map" - \
+    <"$ROOT/fixtures/profiles/voldoet-alles.yaml" >"$out" 2>"$TMP/stderr"
 status=$?
 check "exit status is 2 (some inputs are invalid), not $status" [ "$status" = 2 ]
 
 # every check the JSON allows, one line each: "ok WHAT" or "FAIL WHAT"
-python3 - "$out" "$expected" >"$tmp/verdicts" 2>&1 <<'EOF'
+python3 - "$out" "$expected" >"$TMP/verdicts" 2>&1 <<'EOF'
 import collections, json, sys
 
 report_path, expected_path = sys.argv[1], sys.argv[2]
@@ -139,16 +122,15 @@ while IFS= read -r line; do
     "ok "*) ok ;;
     *) fail "${line#FAIL }" ;;
     esac
-done <"$tmp/verdicts"
+done <"$TMP/verdicts"
 
 # the same batch as text: the same exit status, and every input named
-"$bin" check "$batch" "$tmp/lege-map" - <"$top/fixtures/profiles/voldoet-alles.yaml" >"$tmp/report.txt" 2>&1
+"$BIN" check "$batch" "$TMP/lege-map" - <"$ROOT/fixtures/profiles/voldoet-alles.yaml" >"$TMP/report.txt" 2>&1
 status=$?
 check "the text report exits 2 as well, not $status" [ "$status" = 2 ]
 while IFS='	' read -r path _; do
     [ "$path" = - ] && continue
-    check "the text report names $path" grep -qF "$path" "$tmp/report.txt"
+    check "the text report names $path" grep -qF "$path" "$TMP/report.txt"
 done <"$expected"
 
-echo "e2e-batch: $passed passed, $failed failed"
-[ "$failed" = 0 ]
+e2e_finish

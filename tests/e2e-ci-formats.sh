@@ -8,16 +8,10 @@
 # one cannot be had, this script fails: no validation is ever skipped.
 set -u
 
-bin=${1:-}
-if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-    echo "usage: tests/e2e-ci-formats.sh path/to/sopcheck (not found: '$bin')" >&2
-    echo "e2e-ci-formats: 0 passed, 1 failed"
-    exit 2
-fi
-case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root" || exit 2
-npm_dir=${SC_NPM_DIR:-$root/build/npm}
+# shellcheck source=tests/lib/e2e.sh disable=SC1091
+. "$(dirname "$0")/lib/e2e.sh"
+e2e_init e2e-ci-formats "$@"
+npm_dir=${SC_NPM_DIR:-$ROOT/build/npm}
 if ! sh tools/ci-validators.sh "$npm_dir"; then
     echo "e2e-ci-formats: the validators are missing (above); nothing was validated" >&2
     echo "e2e-ci-formats: 0 passed, 1 failed"
@@ -25,30 +19,11 @@ if ! sh tools/ci-validators.sh "$npm_dir"; then
 fi
 ajv=$npm_dir/node_modules/.bin/ajv
 sarif_schema=$npm_dir/sarif-schema-2.1.0.json
-json_schema=$root/docs/json-schema.json
+json_schema=$ROOT/docs/json-schema.json
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sc-ci-formats.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
-
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL: $*" >&2
-}
-# check DESCRIPTION COMMAND...: one test.
-check() {
-    desc=$1
-    shift
-    if "$@" >"$tmp/check.out" 2>&1; then
-        ok
-    else
-        bad "$desc"
-        sed 's/^/    /' "$tmp/check.out" | head -40 >&2
-    fi
-}
+ok() { e2e_pass; }
+bad() { e2e_fail "$@"; }
+check() { e2e_check "$@"; }
 
 # the batch: compliant, invalid, incomplete, not compliant (fixtures/samples) and the hard name
 compliant=fixtures/samples/de-regenboog.yaml
@@ -70,13 +45,13 @@ expect_rc() {
     want=$1
     fmt=$2
     shift 2
-    "$bin" check --format "$fmt" "$@" >"$tmp/rc.out" 2>"$tmp/rc.err"
+    "$BIN" check --format "$fmt" "$@" >"$TMP/rc.out" 2>"$TMP/rc.err"
     got=$?
     if [ "$got" = "$want" ]; then
         ok
     else
         bad "sopcheck check --format $fmt $*: exit $got, expected $want"
-        head -5 "$tmp/rc.err" >&2
+        head -5 "$TMP/rc.err" >&2
     fi
 }
 for fmt in $formats; do
@@ -93,57 +68,58 @@ for fmt in $formats; do
 done
 expect_rc 2 xml "$compliant"
 check "the usage error for an unknown format names the formats" \
-    grep -q "text, json, junit, sarif, github" "$tmp/rc.err"
+    grep -q "text, json, junit, sarif, github" "$TMP/rc.err"
 
 # --- the reports of the batch, and --output --------------------------------------------------
 for fmt in $formats; do
-    "$bin" check --format "$fmt" "$samples" "$cidata" >"$tmp/out.$fmt" 2>"$tmp/err.$fmt"
-    "$bin" check --format "$fmt" --output "$tmp/file.$fmt" "$samples" "$cidata" >"$tmp/stdout.$fmt" 2>/dev/null
-    check "--format $fmt --output: the file equals what stdout gets" cmp "$tmp/out.$fmt" "$tmp/file.$fmt"
-    check "--format $fmt --output: nothing on stdout" test ! -s "$tmp/stdout.$fmt"
-    check "--format $fmt --output: no temporary file left" sh -c "! ls '$tmp'/file.$fmt.tmp.* >/dev/null 2>&1"
+    "$BIN" check --format "$fmt" "$samples" "$cidata" >"$TMP/out.$fmt" 2>"$TMP/err.$fmt"
+    "$BIN" check --format "$fmt" --output "$TMP/file.$fmt" "$samples" "$cidata" >"$TMP/stdout.$fmt" 2>/dev/null
+    check "--format $fmt --output: the file equals what stdout gets" cmp "$TMP/out.$fmt" "$TMP/file.$fmt"
+    check "--format $fmt --output: nothing on stdout" test ! -s "$TMP/stdout.$fmt"
+    check "--format $fmt --output: no temporary file left" sh -c "! ls '$TMP'/file.$fmt.tmp.* >/dev/null 2>&1"
 done
 for fmt in json junit sarif github; do
     check "--format $fmt: the invalid profile's error goes to stderr as $invalid:17:5" \
-        grep -q "de-sterrenwacht.yaml:17:5" "$tmp/err.$fmt"
+        grep -q "de-sterrenwacht.yaml:17:5" "$TMP/err.$fmt"
 done
-"$bin" check --format sarif --ambitions "$samples" "$cidata" >"$tmp/out.sarif-ambitions" 2>/dev/null
-"$bin" check --format json --ambitions "$samples" "$cidata" >"$tmp/out.json-ambitions" 2>/dev/null
+"$BIN" check --format sarif --ambitions "$samples" "$cidata" >"$TMP/out.sarif-ambitions" 2>/dev/null
+"$BIN" check --format json --ambitions "$samples" "$cidata" >"$TMP/out.json-ambitions" 2>/dev/null
 
 # --- JSON: docs/json-schema.json -------------------------------------------------------------
+# shellcheck disable=SC2317 # called only through check, from tests/lib/e2e.sh
 validate() { # SCHEMA FILE: ajv with its default strictness (the SARIF schema is not written for
     # ajv's strictRequired; docs/json-schema.json is, and is checked with --strict=true below)
     "$ajv" validate --spec=draft7 -c ajv-formats --all-errors -s "$1" -d "$2"
 }
 check "docs/json-schema.json compiles in ajv's strict mode" \
     "$ajv" compile --spec=draft7 -c ajv-formats --strict=true -s "$json_schema"
-cp "$tmp/out.json" "$tmp/report.json"
-check "JSON report valid against docs/json-schema.json" validate "$json_schema" "$tmp/report.json"
-cp "$tmp/out.json-ambitions" "$tmp/report-ambitions.json"
-check "JSON report (--ambitions) valid against docs/json-schema.json" validate "$json_schema" "$tmp/report-ambitions.json"
-mkdir -p "$tmp/one"
+cp "$TMP/out.json" "$TMP/report.json"
+check "JSON report valid against docs/json-schema.json" validate "$json_schema" "$TMP/report.json"
+cp "$TMP/out.json-ambitions" "$TMP/report-ambitions.json"
+check "JSON report (--ambitions) valid against docs/json-schema.json" validate "$json_schema" "$TMP/report-ambitions.json"
+mkdir -p "$TMP/one"
 for f in fixtures/profiles/*.yaml; do
-    "$bin" check --format json "$f" >"$tmp/one/$(basename "$f" .yaml).json" 2>/dev/null
+    "$BIN" check --format json "$f" >"$TMP/one/$(basename "$f" .yaml).json" 2>/dev/null
 done
 check "JSON report of each of fixtures/profiles valid against docs/json-schema.json" \
-    validate "$json_schema" "$tmp/one/*.json"
-sed 's/"status":"incomplete"/"status":"half"/' "$tmp/report.json" >"$tmp/broken.json"
-check "the JSON schema refuses an unknown status (the validator is live)" sh -c "! '$ajv' validate --spec=draft7 -c ajv-formats -s '$json_schema' -d '$tmp/broken.json'"
+    validate "$json_schema" "$TMP/one/*.json"
+sed 's/"status":"incomplete"/"status":"half"/' "$TMP/report.json" >"$TMP/broken.json"
+check "the JSON schema refuses an unknown status (the validator is live)" sh -c "! '$ajv' validate --spec=draft7 -c ajv-formats -s '$json_schema' -d '$TMP/broken.json'"
 
 # --- SARIF: the official schema ----------------------------------------------------------------
-cp "$tmp/out.sarif" "$tmp/report.sarif.json"
-cp "$tmp/out.sarif-ambitions" "$tmp/report-ambitions.sarif.json"
-check "SARIF valid against the SARIF 2.1.0 schema" validate "$sarif_schema" "$tmp/report.sarif.json"
-check "SARIF (--ambitions) valid against the SARIF 2.1.0 schema" validate "$sarif_schema" "$tmp/report-ambitions.sarif.json"
-sed 's/"level":"warning"/"level":"fatal"/' "$tmp/report.sarif.json" >"$tmp/broken.sarif.json"
-check "the SARIF schema refuses level 'fatal' (the validator is live)" sh -c "! '$ajv' validate --spec=draft7 -c ajv-formats -s '$sarif_schema' -d '$tmp/broken.sarif.json'"
+cp "$TMP/out.sarif" "$TMP/report.sarif.json"
+cp "$TMP/out.sarif-ambitions" "$TMP/report-ambitions.sarif.json"
+check "SARIF valid against the SARIF 2.1.0 schema" validate "$sarif_schema" "$TMP/report.sarif.json"
+check "SARIF (--ambitions) valid against the SARIF 2.1.0 schema" validate "$sarif_schema" "$TMP/report-ambitions.sarif.json"
+sed 's/"level":"warning"/"level":"fatal"/' "$TMP/report.sarif.json" >"$TMP/broken.sarif.json"
+check "the SARIF schema refuses level 'fatal' (the validator is live)" sh -c "! '$ajv' validate --spec=draft7 -c ajv-formats -s '$sarif_schema' -d '$TMP/broken.sarif.json'"
 
 # --- JUnit: well-formed, counts, content --------------------------------------------------------
 xp() { # FILE XPATH: the string value, exactly (xmllint's own trailing newline removed)
     r=$(xmllint --xpath "concat($2, '|')" "$1" 2>/dev/null) || return 1
     printf '%s' "${r%|}"
 }
-j=$tmp/out.junit
+j=$TMP/out.junit
 check "JUnit well-formed (xmllint --noout)" xmllint --noout "$j"
 check "JUnit: one testsuite per profile" test "$(xp "$j" 'count(/testsuites/testsuite)')" = 5
 check "JUnit: tests/failures/errors of each suite match its testcases" \
@@ -153,6 +129,7 @@ check "JUnit: a testcase per agreement, classname = path" \
     test "$(xp "$j" "count(//testsuite[@name='$failing']/testcase[@classname='$failing' and starts-with(@name, 'A')])")" = 14
 check "JUnit: 'A13 Protocollen' fails for $failing" \
     test "$(xp "$j" "count(//testsuite[@name='$failing']/testcase[@name='A13 Protocollen']/failure[@type='not_met'])")" = 1
+# shellcheck disable=SC2317 # called only through check, from tests/lib/e2e.sh
 contains_all() { # TEXT WORD...: every word occurs in the text
     t=$1
     shift
@@ -171,11 +148,11 @@ check "JUnit: the invalid profile is one testcase with an error at 17:5" \
     test "$(xp "$j" "concat(count(//testsuite[@name='$invalid']/testcase), '/', count(//testsuite[@name='$invalid']/testcase/error[contains(., 'de-sterrenwacht.yaml:17:5')]))")" = "1/1"
 check "JUnit: the school name survives as a property" \
     test "$(xp "$j" "string(//testsuite[@name='$hard']/properties/property[@name='school']/@value)")" = "$name"
-head -c 2000 "$j" >"$tmp/broken.xml"
-check "xmllint refuses a cut-off report (the validator is live)" sh -c "! xmllint --noout '$tmp/broken.xml' 2>/dev/null"
+head -c 2000 "$j" >"$TMP/broken.xml"
+check "xmllint refuses a cut-off report (the validator is live)" sh -c "! xmllint --noout '$TMP/broken.xml' 2>/dev/null"
 
 # --- SARIF and JSON content, GitHub commands: checked in node against the JSON report ---------------
-cat >"$tmp/check.js" <<'EOF'
+cat >"$TMP/check.js" <<'EOF'
 // node check.js WHAT FILES...: content checks; prints one line per failed check, exits 1 when any.
 'use strict';
 const fs = require('fs');
@@ -312,38 +289,37 @@ for (const b of bad) console.log(b);
 process.exit(bad.length ? 1 : 0);
 EOF
 export SC_NAME="$name"
-check "JSON: the school name and the summary" node "$tmp/check.js" json "$tmp/report.json"
+check "JSON: the school name and the summary" node "$TMP/check.js" json "$TMP/report.json"
 check "SARIF: rules, results, levels, locations, the school name" \
-    node "$tmp/check.js" sarif "$tmp/report.sarif.json" "$tmp/report.json" no
+    node "$TMP/check.js" sarif "$TMP/report.sarif.json" "$TMP/report.json" no
 check "SARIF (--ambitions): open ambitions as notes" \
-    node "$tmp/check.js" sarif "$tmp/report-ambitions.sarif.json" "$tmp/report-ambitions.json" yes
+    node "$TMP/check.js" sarif "$TMP/report-ambitions.sarif.json" "$TMP/report-ambitions.json" yes
 check "GitHub: commands, counts, escapes, the school name, the summary" \
-    node "$tmp/check.js" github "$tmp/out.github" "$tmp/report.json" \
+    node "$TMP/check.js" github "$TMP/out.github" "$TMP/report.json" \
     "::notice title=sopcheck::5 profielen: 1 voldoen, 2 voldoen niet, 1 onvolledig, 1 ongeldig"
-"$bin" check --format github --lang en "$compliant" >"$tmp/en.github" 2>/dev/null
+"$BIN" check --format github --lang en "$compliant" >"$TMP/en.github" 2>/dev/null
 check "GitHub (--lang en): the summary" \
-    test "$(cat "$tmp/en.github")" = "::notice title=sopcheck::1 profile: 1 compliant, 0 not compliant, 0 incomplete, 0 invalid"
+    test "$(cat "$TMP/en.github")" = "::notice title=sopcheck::1 profile: 1 compliant, 0 not compliant, 0 incomplete, 0 invalid"
 
 # --- an odd path: spaces, comma, colon, percent; given with a leading ./ ----------------------------
 odd="ci dir/naam, met: 100%.yaml"
-mkdir -p "$tmp/odd/ci dir" && cp "$hard" "$tmp/odd/$odd"
-(cd "$tmp/odd" && "$bin" check --format sarif "./$odd" >"$tmp/odd.sarif.json" 2>/dev/null)
-(cd "$tmp/odd" && "$bin" check --format github "./$odd" >"$tmp/odd.github" 2>/dev/null)
-(cd "$tmp/odd" && "$bin" check --format junit "./$odd" >"$tmp/odd.xml" 2>/dev/null)
-check "odd path: SARIF valid against the SARIF 2.1.0 schema" validate "$sarif_schema" "$tmp/odd.sarif.json"
+mkdir -p "$TMP/odd/ci dir" && cp "$hard" "$TMP/odd/$odd"
+(cd "$TMP/odd" && "$BIN" check --format sarif "./$odd" >"$TMP/odd.sarif.json" 2>/dev/null)
+(cd "$TMP/odd" && "$BIN" check --format github "./$odd" >"$TMP/odd.github" 2>/dev/null)
+(cd "$TMP/odd" && "$BIN" check --format junit "./$odd" >"$TMP/odd.xml" 2>/dev/null)
+check "odd path: SARIF valid against the SARIF 2.1.0 schema" validate "$sarif_schema" "$TMP/odd.sarif.json"
 check "odd path: SARIF uri and GitHub file= decode to the path" \
-    sh -c "cd '$tmp/odd' && node '$tmp/check.js' paths '$tmp/odd.sarif.json' '$tmp/odd.github' '$odd'"
+    sh -c "cd '$TMP/odd' && node '$TMP/check.js' paths '$TMP/odd.sarif.json' '$TMP/odd.github' '$odd'"
 check "odd path: JUnit well-formed, suite named by the path as given" \
-    test "$(xp "$tmp/odd.xml" 'string(/testsuites/testsuite/@name)')" = "./$odd"
-"$bin" check --format sarif "$root/$hard" >"$tmp/abs.sarif.json" 2>/dev/null
-check "absolute path: SARIF valid against the SARIF 2.1.0 schema" validate "$sarif_schema" "$tmp/abs.sarif.json"
-check "absolute path: SARIF uri is file:///..." grep -q '"uri":"file:///' "$tmp/abs.sarif.json"
+    test "$(xp "$TMP/odd.xml" 'string(/testsuites/testsuite/@name)')" = "./$odd"
+"$BIN" check --format sarif "$ROOT/$hard" >"$TMP/abs.sarif.json" 2>/dev/null
+check "absolute path: SARIF valid against the SARIF 2.1.0 schema" validate "$sarif_schema" "$TMP/abs.sarif.json"
+check "absolute path: SARIF uri is file:///..." grep -q '"uri":"file:///' "$TMP/abs.sarif.json"
 
 # --- help ---------------------------------------------------------------------------------------
-"$bin" --help >"$tmp/help" 2>&1
+"$BIN" --help >"$TMP/help" 2>&1
 for w in --fail-on --format "text|json|junit|sarif|github" --output --ambitions --max-bytes; do
-    check "sopcheck --help documents $w" grep -q -e "$w" "$tmp/help"
+    check "sopcheck --help documents $w" grep -q -e "$w" "$TMP/help"
 done
 
-echo "e2e-ci-formats: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+e2e_finish

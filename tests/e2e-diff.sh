@@ -5,24 +5,9 @@
 # usage: sh tests/e2e-diff.sh path/to/sopcheck
 set -eu
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 path/to/sopcheck" >&2
-    exit 2
-fi
-case $1 in
-/*) BIN=$1 ;;
-*) BIN=$(pwd)/$1 ;;
-esac
-if [ ! -x "$BIN" ]; then
-    echo "e2e-diff: '$1' is not an executable" >&2
-    exit 2
-fi
-cd "$(dirname "$0")/.."
-
-PASSED=0
-FAILED=0
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT INT TERM
+# shellcheck source=tests/lib/e2e.sh disable=SC1091
+. "$(dirname "$0")/lib/e2e.sh"
+e2e_init e2e-diff "$@"
 
 # run ARGS...: output in $TMP/out, standard error in $TMP/err, exit status in $RC
 run() {
@@ -31,26 +16,25 @@ run() {
     "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" || RC=$?
 }
 fail() {
-    FAILED=$((FAILED + 1))
-    echo "e2e-diff: FAIL: sopcheck $ARGS: $1" >&2
+    e2e_fail "sopcheck $ARGS: $1"
     sed 's/^/    /' "$TMP/out" >&2
 }
 # has LINE: the output holds exactly this line
 has() {
-    if grep -Fqx -- "$1" "$TMP/out"; then PASSED=$((PASSED + 1)); else fail "no line '$1'"; fi
+    if grep -Fqx -- "$1" "$TMP/out"; then e2e_pass; else fail "no line '$1'"; fi
 }
 hasnt() {
-    if grep -Fq -- "$1" "$TMP/out"; then fail "unexpected '$1'"; else PASSED=$((PASSED + 1)); fi
+    if grep -Fq -- "$1" "$TMP/out"; then fail "unexpected '$1'"; else e2e_pass; fi
 }
 status() {
-    if [ "$RC" -eq "$1" ]; then PASSED=$((PASSED + 1)); else fail "exit status $RC, expected $1"; fi
+    if [ "$RC" -eq "$1" ]; then e2e_pass; else fail "exit status $RC, expected $1"; fi
 }
 lines() {
     n=$(wc -l <"$TMP/out" | tr -d ' ')
-    if [ "$n" -eq "$1" ]; then PASSED=$((PASSED + 1)); else fail "$n lines, expected $1"; fi
+    if [ "$n" -eq "$1" ]; then e2e_pass; else fail "$n lines, expected $1"; fi
 }
 quiet() {
-    if [ -s "$TMP/err" ]; then fail "standard error: $(cat "$TMP/err")"; else PASSED=$((PASSED + 1)); fi
+    if [ -s "$TMP/err" ]; then fail "standard error: $(cat "$TMP/err")"; else e2e_pass; fi
 }
 
 # --- Zoetermeer 2023 -> 2025 ----------------------------------------------------------
@@ -66,7 +50,7 @@ has "item added  begaafdheid.signalering  norm: is ja"
 has "item added  werkhouding.planning  norm: is ja"
 has "promise added  LN1  text: Elke school biedt ten minste de landelijk afgesproken basisondersteuning op het gebied van taal, begaafdheid en taak- en werkhouding."
 for a in L1 L2 L3; do
-    if grep -q "^agreement added  $a  text: " "$TMP/out"; then PASSED=$((PASSED + 1)); else fail "agreement $a not added"; fi
+    if grep -q "^agreement added  $a  text: " "$TMP/out"; then e2e_pass; else fail "agreement $a not added"; fi
 done
 hasnt "removed"
 hasnt "relaxed"
@@ -107,7 +91,7 @@ run diff --format json tests/data/diff/old.rules tests/data/diff/new.rules
 status 1
 if command -v python3 >/dev/null 2>&1; then
     if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["format"]==1 and d["old"]["version"]=="1" and d["new"]["version"]=="2" and len(d["changes"])==11' "$TMP/out"; then
-        PASSED=$((PASSED + 1))
+        e2e_pass
     else
         fail "not the expected JSON"
     fi
@@ -123,5 +107,4 @@ status 2
 run diff tests/data/diff/old.rules tests/data/diff/no-such.rules
 status 2
 
-echo "e2e-diff: $PASSED passed, $FAILED failed"
-[ "$FAILED" -eq 0 ]
+e2e_finish

@@ -5,24 +5,9 @@
 # usage: sh tests/e2e-fmt.sh path/to/sopcheck
 set -eu
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 path/to/sopcheck" >&2
-    exit 2
-fi
-case $1 in
-/*) BIN=$1 ;;
-*) BIN=$(pwd)/$1 ;;
-esac
-if [ ! -x "$BIN" ]; then
-    echo "e2e-fmt: '$1' is not an executable" >&2
-    exit 2
-fi
-cd "$(dirname "$0")/.."
-
-PASSED=0
-FAILED=0
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT INT TERM
+# shellcheck source=tests/lib/e2e.sh disable=SC1091
+. "$(dirname "$0")/lib/e2e.sh"
+e2e_init e2e-fmt "$@"
 
 # run ARGS...: output in $TMP/out, standard error in $TMP/err, exit status in $RC
 run() {
@@ -31,12 +16,11 @@ run() {
     "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" || RC=$?
 }
 fail() {
-    FAILED=$((FAILED + 1))
-    echo "e2e-fmt: FAIL: sopcheck $ARGS: $1" >&2
+    e2e_fail "sopcheck $ARGS: $1"
     sed 's/^/    out: /' "$TMP/out" >&2
     sed 's/^/    err: /' "$TMP/err" >&2
 }
-ok() { PASSED=$((PASSED + 1)); }
+ok() { e2e_pass; }
 rc_is() { if [ "$RC" -eq "$1" ]; then ok; else fail "exit status $RC, expected $1"; fi; }
 # has FILE TEXT: FILE ($TMP/out or $TMP/err) holds a line containing TEXT
 has() { if grep -Fq -- "$2" "$1"; then ok; else fail "no line with '$2'"; fi; }
@@ -122,5 +106,4 @@ done
 run fmt --check "$TMP"/rules/*.rules
 rc_is 0
 
-echo "e2e-fmt: $PASSED passed, $FAILED failed"
-[ "$FAILED" -eq 0 ]
+e2e_finish

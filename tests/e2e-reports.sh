@@ -4,70 +4,44 @@
 #   sh tests/e2e-reports.sh build/sopcheck
 set -u
 
-bin=${1:-}
-if [ -z "$bin" ] || [ ! -x "$bin" ]; then
-    echo "usage: tests/e2e-reports.sh path/to/sopcheck (not found: '$bin')" >&2
-    echo "e2e-reports: 0 passed, 1 failed"
-    exit 2
-fi
-case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root" || exit 2
+# shellcheck source=tests/lib/e2e.sh disable=SC1091
+. "$(dirname "$0")/lib/e2e.sh"
+e2e_init e2e-reports "$@"
 if ! command -v python3 >/dev/null 2>&1; then
     echo "e2e-reports: python3 is needed to parse the reports" >&2
     echo "e2e-reports: 0 passed, 1 failed"
     exit 1
 fi
 
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/sc-reports.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-trap 'exit 130' INT TERM
-
-pass=0
-fail=0
-ok() { pass=$((pass + 1)); }
-bad() {
-    fail=$((fail + 1))
-    echo "FAIL: $*" >&2
-}
-# check DESCRIPTION COMMAND...: one test.
-check() {
-    desc=$1
-    shift
-    if "$@" >"$tmp/check.out" 2>&1; then
-        ok
-    else
-        bad "$desc"
-        sed 's/^/    /' "$tmp/check.out" | head -40 >&2
-    fi
-}
+check() { e2e_check "$@"; }
 
 # --- the batch: the samples, the hard name, the hostile profiles, a missing peildatum and a file
 # name that is not UTF-8 ----------------------------------------------------------------------------
 data=tests/data/reports
-mkdir -p "$tmp/extra"
-grep -v '^  peildatum:' fixtures/samples/de-regenboog.yaml >"$tmp/extra/zonder-peildatum.yaml"
-cp fixtures/samples/de-regenboog.yaml "$tmp/extra/$(printf 'naam-\377-latin1.yaml')"
-batch="fixtures/samples tests/data/ci $data $tmp/extra"
+mkdir -p "$TMP/extra"
+grep -v '^  peildatum:' fixtures/samples/de-regenboog.yaml >"$TMP/extra/zonder-peildatum.yaml"
+cp fixtures/samples/de-regenboog.yaml "$TMP/extra/$(printf 'naam-\377-latin1.yaml')"
+batch="fixtures/samples tests/data/ci $data $TMP/extra"
 # shellcheck disable=SC2086 # $batch is a list of paths without spaces
-"$bin" check --format json $batch >"$tmp/r.json" 2>/dev/null
+"$BIN" check --format json $batch >"$TMP/r.json" 2>/dev/null
 # shellcheck disable=SC2086
-"$bin" check --format csv $batch >"$tmp/r.csv" 2>"$tmp/csv.err"
+"$BIN" check --format csv $batch >"$TMP/r.csv" 2>"$TMP/csv.err"
 rc_csv=$?
 # shellcheck disable=SC2086
-"$bin" check --format html $batch >"$tmp/r.html" 2>"$tmp/html.err"
+"$BIN" check --format html $batch >"$TMP/r.html" 2>"$TMP/html.err"
 rc_html=$?
 # shellcheck disable=SC2086
-"$bin" check --format html --lang en $batch >"$tmp/en.html" 2>/dev/null
+"$BIN" check --format html --lang en $batch >"$TMP/en.html" 2>/dev/null
 
 check "csv and html exit 2 over a batch with invalid profiles (csv $rc_csv, html $rc_html)" \
     test "$rc_csv" = 2 -a "$rc_html" = 2
 check "csv and html: the invalid profiles' errors go to standard error" \
-    sh -c "grep -q 'aanbod.dyslexi' '$tmp/csv.err' && cmp -s '$tmp/csv.err' '$tmp/html.err'"
+    sh -c "grep -q 'aanbod.dyslexi' '$TMP/csv.err' && cmp -s '$TMP/csv.err' '$TMP/html.err'"
 
 # --- CSV ---------------------------------------------------------------------------------------------
+# shellcheck disable=SC2317 # called only through check, from tests/lib/e2e.sh
 csv_py() {
-    python3 - "$tmp/r.csv" "$tmp/r.json" "$@"
+    python3 - "$TMP/r.csv" "$TMP/r.json" "$@"
 }
 
 check "csv: header, and one row per profile × agreement plus one per invalid profile" csv_py <<'EOF'
@@ -153,13 +127,14 @@ assert odd and all(r[0].endswith("naam-\ufffd-latin1.yaml") for r in odd), odd[:
 EOF
 
 # --- HTML --------------------------------------------------------------------------------------------
+# shellcheck disable=SC2317 # called only through check, from tests/lib/e2e.sh
 html_py() {
-    python3 - "$tmp/r.html" "$tmp/en.html" "$@"
+    python3 - "$TMP/r.html" "$TMP/en.html" "$@"
 }
 
 # A small checker: the tags must nest (void elements excepted), be from a fixed list, carry only
 # the attributes sopcheck itself writes, and no comment, processing instruction or script appears.
-cat >"$tmp/htmlcheck.py" <<'EOF'
+cat >"$TMP/htmlcheck.py" <<'EOF'
 from html.parser import HTMLParser
 VOID = {"meta", "br"}
 TAGS = {"html", "head", "meta", "title", "style", "body", "header", "main", "footer", "h1", "h2", "h3", "p", "span",
@@ -226,7 +201,7 @@ EOF
 
 check "html: well-formed, only sopcheck's own elements, attributes and classes; no comment from a profile" html_py <<EOF
 import sys
-sys.path.insert(0, "$tmp")
+sys.path.insert(0, "$TMP")
 from htmlcheck import parse
 for f in sys.argv[1:3]:
     c = parse(f)
@@ -234,12 +209,12 @@ for f in sys.argv[1:3]:
 EOF
 
 if command -v xmllint >/dev/null 2>&1; then
-    check "html: well-formed as XML too (xmllint --noout; the page is polyglot)" xmllint --noout "$tmp/r.html" "$tmp/en.html"
+    check "html: well-formed as XML too (xmllint --noout; the page is polyglot)" xmllint --noout "$TMP/r.html" "$TMP/en.html"
 fi
 
 check "html: the hard and the hostile school names are text, intact" html_py <<EOF
 import sys
-sys.path.insert(0, "$tmp")
+sys.path.insert(0, "$TMP")
 from htmlcheck import parse
 c = parse(sys.argv[1])
 names = c.text["naam"]
@@ -288,7 +263,7 @@ check "html: the same content as the text report (verdicts, findings, ambitions,
         "8 Ontwikkeld, 1 In ontwikkeling"; do
         grep -qF "$s" "$2/t.txt" || { echo "text lacks $s"; exit 1; }
         grep -qF "$s" "$2/t.html" || { echo "html lacks $s"; exit 1; }
-    done' sh "$bin" "$tmp"
+    done' sh "$BIN" "$TMP"
 
 check "html: an invalid profile shows its error, the line and the hint, escaped" html_py <<'EOF'
 import sys
@@ -300,13 +275,13 @@ assert '<p class="totalen">' in s
 EOF
 
 # --- the escaper itself, through a file name: control characters and bytes that are not UTF-8 --------
-mkdir -p "$tmp/namen"
-cp fixtures/samples/de-regenboog.yaml "$tmp/namen/$(printf 'a\001b\177c\302\205d\357\277\276e\377f<g>.yaml')"
-"$bin" check --format html "$tmp/namen" >"$tmp/n.html" 2>/dev/null
-"$bin" check --format csv "$tmp/namen" >"$tmp/n.csv" 2>/dev/null
+mkdir -p "$TMP/namen"
+cp fixtures/samples/de-regenboog.yaml "$TMP/namen/$(printf 'a\001b\177c\302\205d\357\277\276e\377f<g>.yaml')"
+"$BIN" check --format html "$TMP/namen" >"$TMP/n.html" 2>/dev/null
+"$BIN" check --format csv "$TMP/namen" >"$TMP/n.csv" 2>/dev/null
 check "html: control characters, C1, noncharacters and bytes that are not UTF-8 become U+FFFD" \
-    grep -qF 'a&#xfffd;b&#xfffd;c&#xfffd;d&#xfffd;e&#xfffd;f&lt;g&gt;.yaml</h2>' "$tmp/n.html"
-check "csv: bytes that are not UTF-8 become U+FFFD, the rest is kept" python3 - "$tmp/n.csv" <<'EOF'
+    grep -qF 'a&#xfffd;b&#xfffd;c&#xfffd;d&#xfffd;e&#xfffd;f&lt;g&gt;.yaml</h2>' "$TMP/n.html"
+check "csv: bytes that are not UTF-8 become U+FFFD, the rest is kept" python3 - "$TMP/n.csv" <<'EOF'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], encoding="utf-8", newline="")))
 assert len(rows) == 15 and rows[1][0].endswith("a\x01b\x7fc\x85d\ufffee\ufffdf<g>.yaml"), repr(rows[1][0])
@@ -316,23 +291,22 @@ EOF
 for fmt in csv html; do
     for lang in nl en; do
         # shellcheck disable=SC2086
-        "$bin" check --format $fmt --lang $lang -j 1 $batch fixtures/profiles tests/bad >"$tmp/j1" 2>"$tmp/j1.err"
+        "$BIN" check --format $fmt --lang $lang -j 1 $batch fixtures/profiles tests/bad >"$TMP/j1" 2>"$TMP/j1.err"
         r1=$?
         # shellcheck disable=SC2086
-        "$bin" check --format $fmt --lang $lang -j 4 $batch fixtures/profiles tests/bad >"$tmp/j4" 2>"$tmp/j4.err"
+        "$BIN" check --format $fmt --lang $lang -j 4 $batch fixtures/profiles tests/bad >"$TMP/j4" 2>"$TMP/j4.err"
         r4=$?
         check "$fmt --lang $lang: -j 1 and -j 4 give the same report, standard error and status ($r1, $r4)" \
-            sh -c "cmp '$tmp/j1' '$tmp/j4' && cmp '$tmp/j1.err' '$tmp/j4.err' && test $r1 = $r4 && test -s '$tmp/j1'"
+            sh -c "cmp '$TMP/j1' '$TMP/j4' && cmp '$TMP/j1.err' '$TMP/j4.err' && test $r1 = $r4 && test -s '$TMP/j1'"
     done
 done
 
 # --- --output and the format list ---------------------------------------------------------------------
-"$bin" check --format csv --output "$tmp/o.csv" fixtures/samples >"$tmp/o.stdout" 2>/dev/null
-"$bin" check --format csv fixtures/samples >"$tmp/s.csv" 2>/dev/null
+"$BIN" check --format csv --output "$TMP/o.csv" fixtures/samples >"$TMP/o.stdout" 2>/dev/null
+"$BIN" check --format csv fixtures/samples >"$TMP/s.csv" 2>/dev/null
 check "csv --output writes what standard output would, and nothing to standard output" \
-    sh -c "cmp '$tmp/o.csv' '$tmp/s.csv' && test ! -s '$tmp/o.stdout'"
-"$bin" check --format nope fixtures/samples >/dev/null 2>"$tmp/nope.err"
-check "an unknown format names csv and html among the formats" grep -q "text, json, junit, sarif, github, csv, html" "$tmp/nope.err"
+    sh -c "cmp '$TMP/o.csv' '$TMP/s.csv' && test ! -s '$TMP/o.stdout'"
+"$BIN" check --format nope fixtures/samples >/dev/null 2>"$TMP/nope.err"
+check "an unknown format names csv and html among the formats" grep -q "text, json, junit, sarif, github, csv, html" "$TMP/nope.err"
 
-echo "e2e-reports: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+e2e_finish

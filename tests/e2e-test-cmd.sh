@@ -4,29 +4,13 @@
 # usage: sh tests/e2e-test-cmd.sh path/to/sopcheck
 set -eu
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 path/to/sopcheck" >&2
-    exit 2
-fi
-case $1 in
-/*) BIN=$1 ;;
-*) BIN=$(pwd)/$1 ;;
-esac
-if [ ! -x "$BIN" ]; then
-    echo "e2e-test-cmd: '$1' is not an executable" >&2
-    exit 2
-fi
-cd "$(dirname "$0")/.."
+# shellcheck source=tests/lib/e2e.sh disable=SC1091
+. "$(dirname "$0")/lib/e2e.sh"
+e2e_init e2e-test-cmd "$@"
 
-PASSED=0
-FAILED=0
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT INT TERM
-
-pass() { PASSED=$((PASSED + 1)); }
+pass() { e2e_pass; }
 fail() {
-    FAILED=$((FAILED + 1))
-    echo "e2e-test-cmd: FAIL: $WHAT: $1" >&2
+    e2e_fail "$WHAT: $1"
     echo "--- output of: sopcheck $ARGS" >&2
     printf '%s\n' "$OUT" | sed 's/^/    /' >&2
 }
@@ -182,5 +166,4 @@ run test --rules "$TMP/kapot.rules" fixtures/tests
 expect_rc 2
 expect_no_text "passed,"
 
-echo "e2e-test-cmd: $PASSED passed, $FAILED failed"
-[ "$FAILED" -eq 0 ]
+e2e_finish

@@ -5,21 +5,11 @@
 # usage: sh tests/e2e-versions.sh path/to/sopcheck
 set -u
 
-if [ $# -ne 1 ]; then
-    echo "usage: $0 path/to/sopcheck" >&2
-    exit 2
-fi
-case $1 in
-/*) BIN=$1 ;;
-*) BIN=$(pwd)/$1 ;;
-esac
-cd "$(dirname "$0")/.."
-PASSED=0
-FAILED=0
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT INT TERM
-ok() { PASSED=$((PASSED + 1)); }
-bad() { FAILED=$((FAILED + 1)); echo "e2e-versions: FAIL: $*" >&2; }
+# shellcheck source=tests/lib/e2e.sh disable=SC1091
+. "$(dirname "$0")/lib/e2e.sh"
+e2e_init e2e-versions "$@"
+ok() { e2e_pass; }
+bad() { e2e_fail "$@"; }
 run() {
     RC=0
     "$BIN" "$@" >"$TMP/out" 2>"$TMP/err" || RC=$?
@@ -134,5 +124,4 @@ grep -qx "5 passed, 0 failed" "$TMP/out" && ok || bad "rule tests: $(tail -1 "$T
 run test --rules rules --coverage fixtures/tests-2025
 status 2 "--coverage with several versions"
 
-echo "e2e-versions: $PASSED passed, $FAILED failed"
-[ "$FAILED" -eq 0 ]
+e2e_finish

@@ -1,42 +1,41 @@
 #!/bin/sh
 # tests/e2e.sh — end to end: the README's main job, exit statuses, and the JSON report's shape, on the built binary.
 set -u
-bin=${1:?usage: e2e.sh path/to/sopcheck}
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "e2e: FAIL: $*"; }
+# shellcheck source=tests/lib/e2e.sh disable=SC1091
+. "$(dirname "$0")/lib/e2e.sh"
+e2e_init e2e "$@"
+ok() { e2e_pass; }
+bad() { e2e_fail "$@"; }
 expect_rc() { # expected-rc description command...
     want=$1 what=$2; shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"; got=$?
-    if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/    /' "$tmp/err" | head -5; fi
+    "$@" >"$TMP/out" 2>"$TMP/err"; got=$?
+    if [ "$got" = "$want" ]; then ok; else bad "$what: exit $got, expected $want"; sed 's/^/    /' "$TMP/err" | head -5; fi
 }
 
-expect_rc 0 "the rules in rules/ are formatted as sopcheck fmt writes them" "$bin" fmt --check rules/*.rules
-expect_rc 0 "compile the bundled rules" "$bin" compile
-grep -q "0 errors, 0 warnings" "$tmp/err" && ok || bad "bundled rules compile with warnings: $(cat "$tmp/err")"
-expect_rc 0 "a compliant profile" "$bin" check fixtures/profiles/voldoet-alles.yaml
-grep -q "voldoet aan de basisondersteuning" "$tmp/out" && ok || bad "compliant verdict missing"
-expect_rc 1 "a failing profile" "$bin" check fixtures/profiles/faalt-a13.yaml
-grep -q "voldoet NIET" "$tmp/out" && ok || bad "failing verdict missing"
-expect_rc 1 "an incomplete profile" "$bin" check fixtures/profiles/onbeantwoord.yaml
-expect_rc 0 "an incomplete profile with --fail-on not-compliant" "$bin" check --fail-on not-compliant fixtures/profiles/onbeantwoord.yaml
-expect_rc 1 "a failing profile with --fail-on not-compliant" "$bin" check --fail-on not-compliant fixtures/profiles/faalt-a13.yaml
-expect_rc 0 "a failing profile with --fail-on never" "$bin" check --fail-on never fixtures/profiles/faalt-a13.yaml
-expect_rc 2 "the samples (one is invalid)" "$bin" check fixtures/samples
-expect_rc 2 "an invalid profile with --fail-on never" "$bin" check --fail-on never fixtures/samples
-expect_rc 2 "a missing file" "$bin" check "$tmp/nope.yaml"
-expect_rc 2 "an unknown option" "$bin" check --frmat json fixtures/samples
-expect_rc 2 "an unknown format" "$bin" check --format xml fixtures/samples
-expect_rc 2 "invalid rules" "$bin" check --rules tests/e2e-data/broken.rules fixtures/samples
-expect_rc 0 "English report" "$bin" check --lang en fixtures/profiles/voldoet-alles.yaml
-grep -q "meets the basic support" "$tmp/out" && ok || bad "English verdict missing"
+expect_rc 0 "the rules in rules/ are formatted as sopcheck fmt writes them" "$BIN" fmt --check rules/*.rules
+expect_rc 0 "compile the bundled rules" "$BIN" compile
+grep -q "0 errors, 0 warnings" "$TMP/err" && ok || bad "bundled rules compile with warnings: $(cat "$TMP/err")"
+expect_rc 0 "a compliant profile" "$BIN" check fixtures/profiles/voldoet-alles.yaml
+grep -q "voldoet aan de basisondersteuning" "$TMP/out" && ok || bad "compliant verdict missing"
+expect_rc 1 "a failing profile" "$BIN" check fixtures/profiles/faalt-a13.yaml
+grep -q "voldoet NIET" "$TMP/out" && ok || bad "failing verdict missing"
+expect_rc 1 "an incomplete profile" "$BIN" check fixtures/profiles/onbeantwoord.yaml
+expect_rc 0 "an incomplete profile with --fail-on not-compliant" "$BIN" check --fail-on not-compliant fixtures/profiles/onbeantwoord.yaml
+expect_rc 1 "a failing profile with --fail-on not-compliant" "$BIN" check --fail-on not-compliant fixtures/profiles/faalt-a13.yaml
+expect_rc 0 "a failing profile with --fail-on never" "$BIN" check --fail-on never fixtures/profiles/faalt-a13.yaml
+expect_rc 2 "the samples (one is invalid)" "$BIN" check fixtures/samples
+expect_rc 2 "an invalid profile with --fail-on never" "$BIN" check --fail-on never fixtures/samples
+expect_rc 2 "a missing file" "$BIN" check "$TMP/nope.yaml"
+expect_rc 2 "an unknown option" "$BIN" check --frmat json fixtures/samples
+expect_rc 2 "an unknown format" "$BIN" check --format xml fixtures/samples
+expect_rc 2 "invalid rules" "$BIN" check --rules tests/e2e-data/broken.rules fixtures/samples
+expect_rc 0 "English report" "$BIN" check --lang en fixtures/profiles/voldoet-alles.yaml
+grep -q "meets the basic support" "$TMP/out" && ok || bad "English verdict missing"
 
 # standard input, and a typo reported at its line:col while the other files are still checked
-expect_rc 1 "standard input" sh -c "\"$bin\" check - < fixtures/profiles/faalt-a05.yaml"
-expect_rc 2 "the samples as JSON" "$bin" check --format json fixtures/samples
-if python3 - "$tmp/out" <<'PY'
+expect_rc 1 "standard input" sh -c "\"$BIN\" check - < fixtures/profiles/faalt-a05.yaml"
+expect_rc 2 "the samples as JSON" "$BIN" check --format json fixtures/samples
+if python3 - "$TMP/out" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 assert r["format"] == 1 and r["rules"]["version"] == "2023-04-04", r["rules"]
@@ -58,64 +57,63 @@ PY
 then ok; else bad "JSON report shape"; fi
 
 # a peildatum outside the rules' validity is refused at the peildatum, a day inside is judged
-sed 's/peildatum: 2026-10-01/peildatum: 2023-07-31/' fixtures/profiles/voldoet-alles.yaml > "$tmp/te-vroeg.yaml"
-sed 's/peildatum: 2026-10-01/peildatum: 2023-08-01/' fixtures/profiles/voldoet-alles.yaml > "$tmp/eerste-dag.yaml"
-expect_rc 2 "a peildatum before 'valid from'" "$bin" check "$tmp/te-vroeg.yaml"
-grep -q "te-vroeg.yaml:12:14: fout: de regels .* gelden niet op de peildatum 2023-07-31" "$tmp/out" && ok || bad "no located error for a peildatum out of force: $(head -3 "$tmp/out")"
-"$bin" check --format json "$tmp/eerste-dag.yaml" > "$tmp/eerste.json" 2>/dev/null
-python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['profiles'][0]['status'] != 'invalid'" "$tmp/eerste.json" && ok || bad "the first day of validity is refused"
+sed 's/peildatum: 2026-10-01/peildatum: 2023-07-31/' fixtures/profiles/voldoet-alles.yaml > "$TMP/te-vroeg.yaml"
+sed 's/peildatum: 2026-10-01/peildatum: 2023-08-01/' fixtures/profiles/voldoet-alles.yaml > "$TMP/eerste-dag.yaml"
+expect_rc 2 "a peildatum before 'valid from'" "$BIN" check "$TMP/te-vroeg.yaml"
+grep -q "te-vroeg.yaml:12:14: fout: de regels .* gelden niet op de peildatum 2023-07-31" "$TMP/out" && ok || bad "no located error for a peildatum out of force: $(head -3 "$TMP/out")"
+"$BIN" check --format json "$TMP/eerste-dag.yaml" > "$TMP/eerste.json" 2>/dev/null
+python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['profiles'][0]['status'] != 'invalid'" "$TMP/eerste.json" && ok || bad "the first day of validity is refused"
 
 # --output is written whole or not at all
-expect_rc 2 "--output" "$bin" check --format json --output "$tmp/report.json" fixtures/samples
-[ -s "$tmp/report.json" ] && python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/report.json" && ok || bad "--output file missing or not JSON"
-[ -z "$(ls "$tmp" | grep '\.tmp\.')" ] && ok || bad "a temporary report file was left behind"
-[ ! -s "$tmp/out" ] && ok || bad "--output also wrote to stdout"
+expect_rc 2 "--output" "$BIN" check --format json --output "$TMP/report.json" fixtures/samples
+[ -s "$TMP/report.json" ] && python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$TMP/report.json" && ok || bad "--output file missing or not JSON"
+[ -z "$(ls "$TMP" | grep '\.tmp\.')" ] && ok || bad "a temporary report file was left behind"
+[ ! -s "$TMP/out" ] && ok || bad "--output also wrote to stdout"
 
 # --output onto a pipe writes into it and leaves it a pipe; a new report file gets the umask's mode, not 0600
-mkfifo "$tmp/pipe"
-cat "$tmp/pipe" > "$tmp/from-pipe" &
+mkfifo "$TMP/pipe"
+cat "$TMP/pipe" > "$TMP/from-pipe" &
 reader=$!
-"$bin" check --format json --output "$tmp/pipe" fixtures/profiles/voldoet-alles.yaml 2>/dev/null
+"$BIN" check --format json --output "$TMP/pipe" fixtures/profiles/voldoet-alles.yaml 2>/dev/null
 wait $reader
-[ -p "$tmp/pipe" ] && ok || bad "--output replaced a FIFO with a file"
-python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$tmp/from-pipe" && ok || bad "--output onto a FIFO did not deliver the report"
-(umask 022 && "$bin" check --format json --output "$tmp/mode.json" fixtures/profiles/voldoet-alles.yaml 2>/dev/null)
-[ "$(stat -c %a "$tmp/mode.json")" = 644 ] && ok || bad "--output file mode is $(stat -c %a "$tmp/mode.json"), expected 644 under umask 022"
+[ -p "$TMP/pipe" ] && ok || bad "--output replaced a FIFO with a file"
+python3 -c "import json,sys; json.load(open(sys.argv[1]))" "$TMP/from-pipe" && ok || bad "--output onto a FIFO did not deliver the report"
+(umask 022 && "$BIN" check --format json --output "$TMP/mode.json" fixtures/profiles/voldoet-alles.yaml 2>/dev/null)
+[ "$(stat -c %a "$TMP/mode.json")" = 644 ] && ok || bad "--output file mode is $(stat -c %a "$TMP/mode.json"), expected 644 under umask 022"
 
 # a file name that is not UTF-8 still gives valid UTF-8 JSON and well-formed XML
-mkdir -p "$tmp/naam"
-cp fixtures/profiles/voldoet-alles.yaml "$tmp/naam/$(printf 'school-\377.yaml')"
-"$bin" check --format json "$tmp/naam" > "$tmp/naam.json" 2>/dev/null
-python3 -c "import json,sys; d=json.loads(open(sys.argv[1],'rb').read().decode('utf-8')); assert d['profiles'][0]['file'].endswith('school-\ufffd.yaml')" "$tmp/naam.json" && ok || bad "a non-UTF-8 file name broke the JSON report"
+mkdir -p "$TMP/naam"
+cp fixtures/profiles/voldoet-alles.yaml "$TMP/naam/$(printf 'school-\377.yaml')"
+"$BIN" check --format json "$TMP/naam" > "$TMP/naam.json" 2>/dev/null
+python3 -c "import json,sys; d=json.loads(open(sys.argv[1],'rb').read().decode('utf-8')); assert d['profiles'][0]['file'].endswith('school-\ufffd.yaml')" "$TMP/naam.json" && ok || bad "a non-UTF-8 file name broke the JSON report"
 if command -v xmllint >/dev/null 2>&1; then
-    "$bin" check --format junit "$tmp/naam" > "$tmp/naam.xml" 2>/dev/null
-    xmllint --noout "$tmp/naam.xml" 2>/dev/null && ok || bad "a non-UTF-8 file name broke the JUnit report"
+    "$BIN" check --format junit "$TMP/naam" > "$TMP/naam.xml" 2>/dev/null
+    xmllint --noout "$TMP/naam.xml" 2>/dev/null && ok || bad "a non-UTF-8 file name broke the JUnit report"
 fi
 
 # the profile's messages and hints speak the report's language: Dutch by default, English with --lang en
-expect_rc 2 "a typo, in Dutch" "$bin" check fixtures/samples/de-sterrenwacht.yaml
-grep -qF "de-sterrenwacht.yaml:17:5: fout: onbekende sleutel 'aanbod.dyslexi'" "$tmp/out" && ok || bad "Dutch message missing: $(head -3 "$tmp/out")"
-grep -qF "tip: bedoelt u 'aanbod.dyslexie'?" "$tmp/out" && ok || bad "Dutch hint missing: $(head -5 "$tmp/out")"
-grep -qE "unknown key|did you mean" "$tmp/out" && bad "English words in the Dutch report: $(head -5 "$tmp/out")" || ok
-expect_rc 2 "a typo, in English" "$bin" check --lang en fixtures/samples/de-sterrenwacht.yaml
-grep -qF "de-sterrenwacht.yaml:17:5: error: unknown key 'aanbod.dyslexi'" "$tmp/out" && ok || bad "English message missing: $(head -3 "$tmp/out")"
-grep -qF "hint: did you mean 'aanbod.dyslexie'?" "$tmp/out" && ok || bad "English hint missing: $(head -5 "$tmp/out")"
-grep -qE "onbekende sleutel|bedoelt u" "$tmp/out" && bad "Dutch words in the English report: $(head -5 "$tmp/out")" || ok
+expect_rc 2 "a typo, in Dutch" "$BIN" check fixtures/samples/de-sterrenwacht.yaml
+grep -qF "de-sterrenwacht.yaml:17:5: fout: onbekende sleutel 'aanbod.dyslexi'" "$TMP/out" && ok || bad "Dutch message missing: $(head -3 "$TMP/out")"
+grep -qF "tip: bedoelt u 'aanbod.dyslexie'?" "$TMP/out" && ok || bad "Dutch hint missing: $(head -5 "$TMP/out")"
+grep -qE "unknown key|did you mean" "$TMP/out" && bad "English words in the Dutch report: $(head -5 "$TMP/out")" || ok
+expect_rc 2 "a typo, in English" "$BIN" check --lang en fixtures/samples/de-sterrenwacht.yaml
+grep -qF "de-sterrenwacht.yaml:17:5: error: unknown key 'aanbod.dyslexi'" "$TMP/out" && ok || bad "English message missing: $(head -3 "$TMP/out")"
+grep -qF "hint: did you mean 'aanbod.dyslexie'?" "$TMP/out" && ok || bad "English hint missing: $(head -5 "$TMP/out")"
+grep -qE "onbekende sleutel|bedoelt u" "$TMP/out" && bad "Dutch words in the English report: $(head -5 "$TMP/out")" || ok
 for lang in nl en; do
-    expect_rc 2 "a typo as JSON, --lang $lang" "$bin" check --format json --lang $lang fixtures/samples/de-sterrenwacht.yaml
-    python3 - "$tmp/out" $lang <<'PY' && ok || bad "JSON message and hint in --lang $lang"
+    expect_rc 2 "a typo as JSON, --lang $lang" "$BIN" check --format json --lang $lang fixtures/samples/de-sterrenwacht.yaml
+    python3 - "$TMP/out" $lang <<'PY' && ok || bad "JSON message and hint in --lang $lang"
 import json, sys
 e = json.load(open(sys.argv[1]))["profiles"][0]["errors"][0]
 want = {"nl": ("onbekende sleutel 'aanbod.dyslexi'", "bedoelt u 'aanbod.dyslexie'?"),
         "en": ("unknown key 'aanbod.dyslexi'", "did you mean 'aanbod.dyslexie'?")}[sys.argv[2]]
 assert (e["message"], e["hint"]) == want, e
 PY
-    grep -qF "de-sterrenwacht.yaml:17:5: $([ $lang = nl ] && echo fout || echo error): $([ $lang = nl ] && echo onbekende sleutel || echo unknown key)" "$tmp/err" && ok || bad "standard error in --lang $lang: $(head -2 "$tmp/err")"
+    grep -qF "de-sterrenwacht.yaml:17:5: $([ $lang = nl ] && echo fout || echo error): $([ $lang = nl ] && echo onbekende sleutel || echo unknown key)" "$TMP/err" && ok || bad "standard error in --lang $lang: $(head -2 "$TMP/err")"
 done
-expect_rc 2 "a missing file, in Dutch" "$bin" check "$tmp/nope.yaml"
-grep -qF "fout: kan het profiel niet lezen: het bestand of de map bestaat niet" "$tmp/out" && ok || bad "unreadable file in Dutch: $(head -3 "$tmp/out")"
-expect_rc 2 "a missing file, in English" "$bin" check --lang en "$tmp/nope.yaml"
-grep -qF "error: cannot read the profile: no such file or directory" "$tmp/out" && ok || bad "unreadable file in English: $(head -3 "$tmp/out")"
+expect_rc 2 "a missing file, in Dutch" "$BIN" check "$TMP/nope.yaml"
+grep -qF "fout: kan het profiel niet lezen: het bestand of de map bestaat niet" "$TMP/out" && ok || bad "unreadable file in Dutch: $(head -3 "$TMP/out")"
+expect_rc 2 "a missing file, in English" "$BIN" check --lang en "$TMP/nope.yaml"
+grep -qF "error: cannot read the profile: no such file or directory" "$TMP/out" && ok || bad "unreadable file in English: $(head -3 "$TMP/out")"
 
-echo "e2e: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+e2e_finish
