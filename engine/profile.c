@@ -857,6 +857,14 @@ int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, co
         sc_bind_error(&b, 1, 1, SC_TR(b.lang, "zet 'profiel: 1' op de eerste regel", "add 'profiel: 1' as the first line"),
                       "%s", SC_TR(b.lang, "het profiel heeft geen regel 'profiel:'", "the profile has no 'profiel:' line"));
     sc_check_required(&b, school_key, answers_key);
+    if (school_key) {
+        out->school_line = school_key->line;
+        out->school_col = school_key->col;
+    }
+    if (answers_key) {
+        out->answers_line = answers_key->line;
+        out->answers_col = answers_key->col;
+    }
 
     uint32_t peildatum = sc_rules_find_item(rules, "school.peildatum", strlen("school.peildatum"));
     if (peildatum != SC_NONE && rules->items[peildatum].type.kind == SC_TYPE_DATE && out->answers[peildatum].present) {

@@ -47,6 +47,8 @@ typedef struct sc_profile {
     sc_date peildatum;
     uint32_t nmissing;
     const sc_missing *missing; /* the required answers not given, in the order of rules->items */
+    uint32_t school_line, school_col;   /* the 'school:' key, 0 when absent */
+    uint32_t answers_line, answers_col; /* the 'antwoorden:' key, 0 when absent */
 } sc_profile;
 
 /* Load and validate a profile from text (not necessarily NUL-terminated).

@@ -227,6 +227,22 @@ typedef struct result_ctx {
 } result_ctx;
 
 /* One result: ruleId, ruleIndex, level, message (taken from c->b), location and properties. */
+/* Where a finding on item i points: its answer; for an answer the profile does not give at all, the
+ * key of its section ('school:' or 'antwoorden:'), else the first line, since code scanning wants
+ * a line for every result. */
+static void anchor(const sc_result *res, uint32_t i, uint32_t *line, uint32_t *col)
+{
+    const sc_profile *p = res->profile;
+    const sc_value *v = &p->answers[i];
+    bool school = strncmp(res->rules->items[i].id, "school.", 7) == 0;
+    *line = v->line ? v->line : school ? p->school_line : p->answers_line;
+    *col = v->line ? v->col : school ? p->school_col : p->answers_col;
+    if (*line == 0) {
+        *line = 1;
+        *col = 1;
+    }
+}
+
 static void result(result_ctx *c, const char *rule_id, uint32_t rule_index, const char *level, uint32_t line,
                    uint32_t col, const char *item_status)
 {
@@ -326,7 +342,6 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
         if (!is_rule(it))
             continue;
         const sc_item_result *ir = &res->items[i];
-        const sc_value *v = &res->profile->answers[i];
         if (ir->status == SC_ITEM_NOT_MET || ir->status == SC_ITEM_UNANSWERED) {
             bool not_met = ir->status == SC_ITEM_NOT_MET;
             sc_out_printf(&b, "%s: ", it->id);
@@ -339,7 +354,9 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
             sc_out_puts(&b, "; norm: ");
             sc_out_puts(&b, sc_writer_words(w, it->norm, i));
             school_suffix(&c, it);
-            result(&c, it->id, index, not_met ? "error" : "warning", v->line, v->col, sc_item_status_id(ir->status));
+            uint32_t line, col;
+            anchor(res, i, &line, &col);
+            result(&c, it->id, index, not_met ? "error" : "warning", line, col, sc_item_status_id(ir->status));
         }
         if (w->opts.ambitions && ir->ambition == SC_AMBITION_OPEN && it->ambition) {
             sc_out_printf(&b, "%s: %s", it->id, nl ? "ambitie nog niet gehaald" : "ambition not reached yet");
@@ -348,7 +365,9 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
             sc_out_puts(&b, nl ? "; ambitie: " : "; ambition: ");
             sc_out_puts(&b, sc_writer_words(w, it->ambition, i));
             school_suffix(&c, it);
-            result(&c, it->id, index, "note", v->line, v->col, "ambition_open");
+            uint32_t line, col;
+            anchor(res, i, &line, &col);
+            result(&c, it->id, index, "note", line, col, "ambition_open");
         }
         index++;
     }

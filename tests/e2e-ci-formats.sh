@@ -316,6 +316,22 @@ check "odd path: JUnit well-formed, suite named by the path as given" \
 check "absolute path: SARIF valid against the SARIF 2.1.0 schema" validate "$sarif_schema" "$TMP/abs.sarif.json"
 check "absolute path: SARIF uri is file:///..." grep -q '"uri":"file:///' "$TMP/abs.sarif.json"
 
+# answers left out altogether still get a line: the key of their section (code scanning wants one)
+"$BIN" check --format sarif tests/data/sarif/afwezige-antwoorden.yaml >"$TMP/absent.sarif.json" 2>/dev/null
+check "absent answers: every SARIF result has a startLine, at the section key" python3 -c '
+import json, sys
+rs = json.load(open(sys.argv[1]))["runs"][0]["results"]
+assert len(rs) > 60, len(rs)
+lines = {}
+for r in rs:
+    reg = r["locations"][0]["physicalLocation"]["region"]
+    assert reg["startLine"] >= 1 and reg["startColumn"] >= 1, r
+    lines[r["ruleId"]] = reg["startLine"]
+assert lines["school.inspectie_oordeel"] == 3, lines["school.inspectie_oordeel"]
+assert lines["aanbod.dyslexie"] == 7, lines["aanbod.dyslexie"]
+' "$TMP/absent.sarif.json"
+check "absent answers: SARIF valid against the SARIF 2.1.0 schema" validate "$sarif_schema" "$TMP/absent.sarif.json"
+
 # --- help ---------------------------------------------------------------------------------------
 "$BIN" --help >"$TMP/help" 2>&1
 for w in --fail-on --format "text|json|junit|sarif|github" --output --ambitions --max-bytes; do
