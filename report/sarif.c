@@ -9,9 +9,31 @@
 
 #define NL(w) ((w)->opts.lang == SC_LANG_NL)
 
-static const char RULE_INVALID[] = "sopcheck/invalid-profile";
-static const char RULE_WARNING[] = "sopcheck/profile-warning";
-static const char RULE_MISSING[] = "sopcheck/missing-required";
+/* The rules sopcheck adds after the items' own, in this order of ruleIndex. */
+enum { EXTRA_INVALID, EXTRA_WARNING, EXTRA_MISSING, EXTRA_RULES };
+static const struct extra_rule {
+    const char *id, *name, *level;
+    const char *short_nl, *short_en;
+    const char *help_nl, *help_en; /* NULL: no help */
+} extra_rules[EXTRA_RULES] = {
+    {"sopcheck/invalid-profile", "InvalidProfile", "error", "Het profiel kon niet worden gelezen of is ongeldig.",
+     "The profile could not be read or is invalid.",
+     "Een ongeldig profiel wordt niet beoordeeld: herstel de fout op de genoemde regel en kolom "
+     "(YAML, onbekende sleutel, verkeerd type of bereik, een peildatum die geen datum is).",
+     "An invalid profile is not checked: fix the error at the line and column given (YAML, unknown "
+     "key, wrong type or range, a peildatum that is no date)."},
+    {"sopcheck/profile-warning", "ProfileWarning", "warning", "Een waarschuwing bij het lezen van het profiel.",
+     "A warning about the profile.", NULL, NULL},
+    {"sopcheck/missing-required", "MissingRequired", "warning", "Een verplicht antwoord ontbreekt.",
+     "A required answer is missing.",
+     "Zonder dit antwoord kan het profiel niet volledig worden beoordeeld: het is onvolledig. Vul "
+     "het in op de genoemde regel (bijvoorbeeld de peildatum onder 'school:').",
+     "Without this answer the profile cannot be fully judged: it is incomplete. Fill it in at the "
+     "line given (for example the peildatum under 'school:')."},
+};
+#define RULE_INVALID (extra_rules[EXTRA_INVALID].id)
+#define RULE_WARNING (extra_rules[EXTRA_WARNING].id)
+#define RULE_MISSING (extra_rules[EXTRA_MISSING].id)
 
 
 /* A JSON string (with quotes) from user text; bytes that are not UTF-8 become U+FFFD. */
@@ -182,30 +204,19 @@ static void sarif_begin(sc_writer *w, const sc_rules *r)
         }
     if (n)
         sc_out_puts(o, ",\n");
-    sc_out_printf(o, "{\"id\":\"%s\",\"name\":\"InvalidProfile\",\"shortDescription\":", RULE_INVALID);
-    sc_out_puts(&b, nl ? "Het profiel kon niet worden gelezen of is ongeldig." : "The profile could not be read or is invalid.");
-    message(o, &b);
-    sc_out_puts(o, ",\"help\":");
-    sc_out_puts(&b, nl ? "Een ongeldig profiel wordt niet beoordeeld: herstel de fout op de genoemde regel en kolom "
-                         "(YAML, onbekende sleutel, verkeerd type of bereik, een peildatum die geen datum is)."
-                       : "An invalid profile is not checked: fix the error at the line and column given (YAML, unknown "
-                         "key, wrong type or range, a peildatum that is no date).");
-    message(o, &b);
-    sc_out_puts(o, ",\"defaultConfiguration\":{\"level\":\"error\"}},\n");
-    sc_out_printf(o, "{\"id\":\"%s\",\"name\":\"ProfileWarning\",\"shortDescription\":", RULE_WARNING);
-    sc_out_puts(&b, nl ? "Een waarschuwing bij het lezen van het profiel." : "A warning about the profile.");
-    message(o, &b);
-    sc_out_puts(o, ",\"defaultConfiguration\":{\"level\":\"warning\"}},\n");
-    sc_out_printf(o, "{\"id\":\"%s\",\"name\":\"MissingRequired\",\"shortDescription\":", RULE_MISSING);
-    sc_out_puts(&b, nl ? "Een verplicht antwoord ontbreekt." : "A required answer is missing.");
-    message(o, &b);
-    sc_out_puts(o, ",\"help\":");
-    sc_out_puts(&b, nl ? "Zonder dit antwoord kan het profiel niet volledig worden beoordeeld: het is onvolledig. Vul "
-                         "het in op de genoemde regel (bijvoorbeeld de peildatum onder 'school:')."
-                       : "Without this answer the profile cannot be fully judged: it is incomplete. Fill it in at the "
-                         "line given (for example the peildatum under 'school:').");
-    message(o, &b);
-    sc_out_puts(o, ",\"defaultConfiguration\":{\"level\":\"warning\"}}\n]}},\"columnKind\":\"unicodeCodePoints\"");
+    for (int k = 0; k < EXTRA_RULES; k++) {
+        const struct extra_rule *x = &extra_rules[k];
+        sc_out_printf(o, "{\"id\":\"%s\",\"name\":\"%s\",\"shortDescription\":", x->id, x->name);
+        sc_out_puts(&b, nl ? x->short_nl : x->short_en);
+        message(o, &b);
+        if (x->help_nl) {
+            sc_out_puts(o, ",\"help\":");
+            sc_out_puts(&b, nl ? x->help_nl : x->help_en);
+            message(o, &b);
+        }
+        sc_out_printf(o, ",\"defaultConfiguration\":{\"level\":\"%s\"}}%s\n", x->level, k + 1 < EXTRA_RULES ? "," : "");
+    }
+    sc_out_puts(o, "]}},\"columnKind\":\"unicodeCodePoints\"");
     if (r) {
         sc_out_puts(o, ",\"properties\":{\"ruleset\":");
         str(o, r->name);
@@ -322,7 +333,7 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
                 sc_out_printf(&b, " (%s)", e->hint);
             if (k + 1 == res->nerrors && res->nsuppressed)
                 sc_out_printf(&b, nl ? " (nog %u fouten niet getoond)" : " (%u more errors not shown)", res->nsuppressed);
-            result(&c, err ? RULE_INVALID : RULE_WARNING, err ? nrules : nrules + 1,
+            result(&c, err ? RULE_INVALID : RULE_WARNING, err ? nrules + EXTRA_INVALID : nrules + EXTRA_WARNING,
                    err ? "error" : e->severity == SC_SEV_WARNING ? "warning" : "note", e->line, e->col, NULL);
         }
         sc_out_free(&b);
@@ -334,7 +345,7 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
         sc_out_puts(&b, e->message ? e->message : "");
         if (e->hint)
             sc_out_printf(&b, " (%s)", e->hint);
-        result(&c, RULE_WARNING, nrules + 1, e->severity == SC_SEV_NOTE ? "note" : "warning", e->line, e->col, NULL);
+        result(&c, RULE_WARNING, nrules + EXTRA_WARNING, e->severity == SC_SEV_NOTE ? "note" : "warning", e->line, e->col, NULL);
     }
     uint32_t index = 0;
     for (uint32_t i = 0; i < r->nitems; i++) {
@@ -377,7 +388,7 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
         sc_out_printf(&b, nl ? "%s: niet ingevuld (verplicht) — " : "%s: not answered (required) — ", it->id);
         sc_out_puts(&b, it->text ? it->text : it->id);
         school_suffix(&c, it);
-        result(&c, RULE_MISSING, nrules + 2, "warning", m->line, m->col, sc_item_status_id(SC_ITEM_UNANSWERED));
+        result(&c, RULE_MISSING, nrules + EXTRA_MISSING, "warning", m->line, m->col, sc_item_status_id(SC_ITEM_UNANSWERED));
     }
     sc_out_free(&b);
 }
