@@ -10,6 +10,7 @@
 #include "base/diag.h"
 #include "dsl/compile.h"
 #include "engine/check.h"
+#include "test_util.h"
 
 Suite *suite_bad_profiles(void);
 
@@ -21,16 +22,10 @@ Suite *suite_bad_profiles(void);
 
 static sc_rules *zoetermeer;
 
-static void print_diag(void *ctx, const sc_diag *d)
-{
-    (void)ctx;
-    fprintf(stderr, "%s:%u:%u: %s\n", d->file, d->line, d->col, d->message);
-}
-
 static void compile_zoetermeer(void)
 {
     sc_diag_sink sink;
-    sc_diag_sink_init(&sink, print_diag, NULL, 0);
+    sc_diag_sink_init(&sink, sc_test_print_diag, NULL, 0);
     zoetermeer = sc_compile_file(ZOETERMEER, NULL, &sink);
     ck_assert_msg(zoetermeer != NULL, "%s does not compile", ZOETERMEER);
 }
@@ -162,23 +157,9 @@ static char **list_bad(const char *dir, size_t *count)
 
 static char *read_file(const char *path, size_t *len)
 {
-    FILE *fp = fopen(path, "rb");
-    ck_assert_msg(fp != NULL, "%s: cannot open", path);
-    size_t cap = 4096, n = 0;
-    char *buf = malloc(cap);
-    ck_assert_ptr_nonnull(buf);
-    size_t got;
-    while ((got = fread(buf + n, 1, cap - n, fp)) > 0) {
-        n += got;
-        if (n == cap) {
-            cap *= 2;
-            buf = realloc(buf, cap);
-            ck_assert_ptr_nonnull(buf);
-        }
-    }
-    fclose(fp);
-    *len = n;
-    return buf;
+    char *text = sc_test_read_file(path, len);
+    ck_assert_msg(text != NULL, "%s: cannot open", path);
+    return text;
 }
 
 /* The '# expect: ' lines (the corpus' tag) among the file's leading comments (CR LF or LF), copied

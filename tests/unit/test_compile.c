@@ -17,6 +17,7 @@
 #include "dsl/compile.h"
 #include "dsl/dump.h"
 #include "dsl/rules.h"
+#include "test_util.h"
 
 Suite *suite_compile(void);
 
@@ -129,33 +130,6 @@ static void seen_free(seen *s)
 
 /* ---- files ------------------------------------------------------------------------------------ */
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap + 1);
-    for (size_t got; buf && (got = fread(buf + n, 1, cap - n, fp)) > 0;) {
-        n += got;
-        if (n == cap) {
-            char *nb = realloc(buf, cap * 2 + 1);
-            if (!nb) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-    }
-    fclose(fp);
-    if (buf) {
-        buf[n] = '\0';
-        *len = n;
-    }
-    return buf;
-}
 
 static void write_all(const char *path, const char *text, size_t len)
 {
@@ -339,7 +313,7 @@ START_TEST(test_fail_case)
     char path[256];
     snprintf(path, sizeof path, "%s/%s", FAIL_DIR, fail_cases[_i]);
     size_t len = 0;
-    char *text = read_all(path, &len);
+    char *text = sc_test_read_file(path, &len);
     ck_assert_msg(text != NULL, "cannot read %s", path);
     strlist want = {0};
     read_expectations(text, len, &want, NULL);
@@ -388,7 +362,7 @@ START_TEST(test_pass_case)
     char path[256];
     snprintf(path, sizeof path, "%s/%s", PASS_DIR, pass_cases[_i]);
     size_t len = 0;
-    char *text = read_all(path, &len);
+    char *text = sc_test_read_file(path, &len);
     ck_assert_msg(text != NULL, "cannot read %s", path);
     strlist expect = {0}, dump = {0};
     read_expectations(text, len, &expect, &dump);

@@ -15,33 +15,13 @@
 #include "dsl/dump.h"
 #include "dsl/fmt.h"
 #include "dsl/rules.h"
+#include "test_util.h"
 
 Suite *suite_fmt(void);
 
 #define GOLDEN_DIR "tests/fmt"
 #define MAX_FILES 256
 
-static char *read_all(const char *path, size_t *len)
-{
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return NULL;
-    size_t cap = 4096, n = 0;
-    char *s = malloc(cap);
-    size_t r;
-    while (s && (r = fread(s + n, 1, cap - n - 1, fp)) > 0) {
-        n += r;
-        if (cap - n < 2) {
-            cap *= 2;
-            s = realloc(s, cap);
-        }
-    }
-    fclose(fp);
-    if (s)
-        s[n] = '\0';
-    *len = n;
-    return s;
-}
 
 /* fmt(text), malloc'd; NULL when it reports errors. */
 static char *fmt_text(const char *path, const char *text, size_t len, size_t *out_len)
@@ -175,7 +155,7 @@ START_TEST(round_trip)
     for (size_t i = 0; i < nfiles; i++) {
         const char *path = files[i];
         size_t len, flen, f2len, c1, c2;
-        char *text = read_all(path, &len);
+        char *text = sc_test_read_file(path, &len);
         ck_assert_msg(text != NULL, "cannot read %s", path);
         char *formatted = fmt_text(path, text, len, &flen);
         ck_assert_msg(formatted != NULL, "%s: fmt reports errors", path);
@@ -218,7 +198,7 @@ START_TEST(golden)
         snprintf(in, sizeof in, "%s/%s", GOLDEN_DIR, e->d_name);
         snprintf(out, sizeof out, "%s/%.*s.out.rules", GOLDEN_DIR, (int)(n - 9), e->d_name);
         size_t ilen, olen, flen, f2len;
-        char *itext = read_all(in, &ilen), *otext = read_all(out, &olen);
+        char *itext = sc_test_read_file(in, &ilen), *otext = sc_test_read_file(out, &olen);
         ck_assert_msg(itext && otext, "%s: cannot read it or %s", in, out);
         char *formatted = fmt_text(in, itext, ilen, &flen);
         ck_assert_msg(formatted != NULL, "%s: fmt reports errors", in);

@@ -133,13 +133,8 @@ static void assert_answer_text(const char *answers, const char *id, const char *
 
 static char *read_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    ck_assert_msg(f != NULL, "cannot open %s", path);
-    char *text = malloc(1 << 16);
-    ck_assert_ptr_nonnull(text);
-    *len = fread(text, 1, (1 << 16) - 1, f);
-    text[*len] = '\0';
-    fclose(f);
+    char *text = sc_test_read_file(path, len);
+    ck_assert_msg(text != NULL, "cannot open %s", path);
     return text;
 }
 
