@@ -161,7 +161,7 @@ fuzz: fuzz-build
 # A benchmark only measures: nothing here fails on a number.
 BENCH_N    ?= 10000
 BENCH_RUNS ?= 5
-BENCH_TOOLS := $(BUILD)/tools/genprofiles $(BUILD)/tools/yamlfloor $(BUILD)/tools/bench_compile
+BENCH_TOOLS := $(BUILD)/tools/genprofiles $(BUILD)/tools/yamlfloor $(BUILD)/tools/bench_compile $(BUILD)/tools/bench_bigmap
 
 .PHONY: bench
 $(BUILD)/tools/genprofiles: tools/genprofiles.c
@@ -171,6 +171,9 @@ $(BUILD)/tools/yamlfloor: tools/yamlfloor.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -g $(OPT) $(WARN) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
 $(BUILD)/tools/bench_compile: tools/bench_compile.c $(BUILD)/libsopcheck.a
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_COMMON) $(WARN) -o $@ $< $(BUILD)/libsopcheck.a $(PKG_LIBS) -lm
+$(BUILD)/tools/bench_bigmap: tools/bench_bigmap.c $(BUILD)/libsopcheck.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_COMMON) $(WARN) -o $@ $< $(BUILD)/libsopcheck.a $(PKG_LIBS) -lm
 

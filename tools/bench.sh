@@ -33,8 +33,9 @@ bin=$BUILD/sopcheck
 gen=$BUILD/tools/genprofiles
 floor=$BUILD/tools/yamlfloor
 compile_loop=$BUILD/tools/bench_compile
+bigmap=$BUILD/tools/bench_bigmap
 dir=$BUILD/bench
-for f in "$bin" "$gen" "$floor" "$compile_loop"; do
+for f in "$bin" "$gen" "$floor" "$compile_loop" "$bigmap"; do
     [ -x "$f" ] || { echo "bench: $f is missing; run 'make bench'" >&2; exit 1; }
 done
 
@@ -137,6 +138,7 @@ done
 measure floor_1k "$floor" -l "$dir/n1000.list"
 measure check_1k "$bin" check --format json --fail-on never "$dir/n1000"
 measure compile_proc "$bin" compile "$RULES"
+bigmap_line=$("$bigmap" 2>&1 || echo "n/a")
 loop=$("$compile_loop" "$RULES" 1000 | sed 's/.*mean \([0-9.]*\) us.*fastest batch \([0-9.]*\) us.*/\1 µs mean (fastest batch \2 µs)/')
 
 # --- callgrind --------------------------------------------------------------------------------
@@ -185,6 +187,7 @@ pw=$(med compile_proc wall)
     echo "| \`sopcheck check\`, peak RSS | 1000 | | | | $cr1 | |"
     echo "| \`sopcheck compile $RULES\` (whole process) | – | $pw | | | | |"
     echo "| \`sc_compile_file\` × 1000 (\`bench_compile\`) | – | $loop | | | | |"
+    echo "| a YAML mapping of 10,000 and of 40,000 keys (\`bench_bigmap\`; linear: ratio ≈ 4, quadratic: 16) | – | $bigmap_line | | | | |"
     echo "| callgrind instructions per profile, floor | $CG_N | $ir_floor Ir | | | | 1.00× |"
     echo "| callgrind instructions per profile, check | $CG_N | $ir_check Ir | | | | $(ratio "$ir_check" "$ir_floor") |"
     echo
