@@ -258,7 +258,7 @@ static void explain_item(explain_ctx *c, uint32_t index)
     const sc_rules *r = c->r;
     const sc_item *it = &r->items[index];
     const explain_words *w = c->w;
-    bool peildatum = strcmp(it->id, "school.peildatum") == 0;
+    bool peildatum = index == r->peildatum;
     sc_out_printf(c->o, "%s %s\n", w->item_head, it->id);
     field(c, w->question, it->text);
     field(c, w->id, it->id);

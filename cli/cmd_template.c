@@ -132,7 +132,7 @@ static void item_comments(template_ctx *c, uint32_t index, unsigned indent, bool
 {
     const sc_item *it = &c->r->items[index];
     const template_words *w = c->w;
-    bool peildatum = strcmp(it->id, "school.peildatum") == 0;
+    bool peildatum = index == c->r->peildatum;
     if (blank)
         sc_out_putc(c->o, '\n');
     comment(c, indent, NULL, it->text);

@@ -194,7 +194,7 @@ static void write_allowed(sc_out *s, const sc_words *w, const sc_rules *r, const
 void sc_words_answer(sc_out *s, const sc_words *w, const sc_rules *r, const sc_item *it)
 {
     write_allowed(s, w, r, it);
-    if (it->required || strcmp(it->id, "school.peildatum") == 0)
+    if (it->required)
         sc_out_printf(s, "; %s", w->required);
 }
 

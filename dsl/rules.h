@@ -188,6 +188,7 @@ typedef struct sc_rules {
     const sc_agreement *agreements;
     uint32_t nitems;
     const sc_item *items;    /* declaration order: school fields first, then as written */
+    uint32_t peildatum;      /* index of the built-in school.peildatum (always there: a required date) */
 
     /* Lookup of items by id: open addressing, size a power of two, SC_NONE for empty. */
     uint32_t index_mask;

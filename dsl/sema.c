@@ -1036,6 +1036,8 @@ int sc_sema_run(sc_compiler *c)
             it->role = SC_ROLE_FIELD;
             it->type = (sc_type){.kind = i < 4 ? SC_TYPE_TEXT : SC_TYPE_DATE, .scale = SC_NONE, .bands = SC_NONE};
             it->required = i == 4;
+            if (i == 4)
+                r->peildatum = i;
             it->pos = (sc_srcpos){0, 0, 0};
             types[i] = it->type;
             continue;

@@ -194,9 +194,8 @@ int sc_check_evaluate(sc_arena *arena, const sc_rules *rules, const sc_profile *
     sc_group_status *promises = sc_arena_alloc(arena, (rules->npromises ? rules->npromises : 1) * sizeof *promises);
     if (!items || !agreements || !promises)
         return -1;
-    uint32_t peildatum = sc_rules_find_item(rules, "school.peildatum", 16);
     for (uint32_t i = 0; i < rules->nitems; i++)
-        items[i] = judge_item(rules, profile, i, peildatum);
+        items[i] = judge_item(rules, profile, i, rules->peildatum);
     sc_profile_status status = SC_PROFILE_COMPLIANT;
     sc_group_status overall = SC_GROUP_MET;
     for (uint32_t a = 0; a < rules->nagreements; a++) {
@@ -345,9 +344,8 @@ static int check_profile(sc_arena *arena, const sc_rules *rules, const sc_rules 
         return -1;
     const sc_missing *no_date = NULL;
     if (n > 1 && !(flags & SC_CHECK_ANY_DATE) && !profile->has_peildatum) {
-        uint32_t k = sc_rules_find_item(rules, "school.peildatum", 16);
         for (uint32_t j = 0; j < profile->nmissing && !no_date; j++)
-            if (profile->missing[j].item == k)
+            if (profile->missing[j].item == rules->peildatum)
                 no_date = &profile->missing[j];
     }
     if (no_date) {
@@ -381,9 +379,8 @@ static int check_profile(sc_arena *arena, const sc_rules *rules, const sc_rules 
         sc_date_format(profile->peildatum, on);
         sc_date_format(rules->valid_from, from);
         sc_date_format(rules->valid_until, until);
-        uint32_t k = sc_rules_find_item(rules, "school.peildatum", 16);
-        const sc_value *v = k == SC_NONE ? NULL : &profile->answers[k];
-        sc_diag_report(&sink, SC_SEV_ERROR, path, text, len, v ? v->line : 1, v ? v->col : 1,
+        const sc_value *v = &profile->answers[rules->peildatum];
+        sc_diag_report(&sink, SC_SEV_ERROR, path, text, len, v->line, v->col,
                        SC_TR(lang,
                              "controleer de peildatum, of controleer het profiel met de versie van de regels die op die "
                              "datum geldt (--rules)",

@@ -749,8 +749,7 @@ static void sc_check_required(sc_binder *b, const sc_node *school_key, const sc_
         for (uint32_t i = 0; i < b->rules->nitems; i++) {
             const sc_item *item = &b->rules->items[i];
             const sc_value *answer = &b->out->answers[i];
-            /* the peildatum is needed to judge everything, whatever the rules say */
-            bool required = item->required || strcmp(item->id, "school.peildatum") == 0;
+            bool required = item->required; /* the compiler makes school.peildatum required */
             bool empty_text = answer->present && item->type.kind == SC_TYPE_TEXT && !answer->v.text[0];
             if (!required || (answer->present && !empty_text) || b->rejected[i])
                 continue;
@@ -866,10 +865,9 @@ int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, co
         out->answers_col = answers_key->col;
     }
 
-    uint32_t peildatum = sc_rules_find_item(rules, "school.peildatum", strlen("school.peildatum"));
-    if (peildatum != SC_NONE && rules->items[peildatum].type.kind == SC_TYPE_DATE && out->answers[peildatum].present) {
+    if (out->answers[rules->peildatum].present) {
         out->has_peildatum = true;
-        out->peildatum = out->answers[peildatum].v.date;
+        out->peildatum = out->answers[rules->peildatum].v.date;
     }
     return b.nerrors ? -1 : 0;
 }

@@ -101,7 +101,7 @@ bool sc_report_blocked(sc_out *o, const sc_result *res, uint32_t i, sc_lang lang
     bool nl = lang == SC_LANG_NL;
     const char *dep = res->rules->items[ir->missing].id;
     sc_out_puts(o, nl ? "kan niet worden beoordeeld: " : "cannot be judged: ");
-    if (strcmp(dep, "school.peildatum") == 0)
+    if (ir->missing == res->rules->peildatum)
         sc_out_puts(o, nl ? "de peildatum ontbreekt" : "the peildatum is missing");
     else
         sc_out_printf(o, nl ? "'%s' is niet ingevuld" : "'%s' is not answered", dep);
