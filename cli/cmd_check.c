@@ -218,7 +218,7 @@ static void *check_worker_init(void *ctx)
         free(cw);
         return NULL;
     }
-    cw->w.begin(&cw->w, run->rules); /* on the worker's thread: json keeps its per-run fragments per thread */
+    cw->w.begin(&cw->w, run->versions, run->nversions); /* on the worker's thread: json keeps its per-run fragments per thread */
     cw->sink.len = 0;
     sc_arena_init(&cw->arena, 0);
     return cw;
@@ -403,7 +403,7 @@ int sc_cmd_check(int argc, char **argv)
     w.opts.color = text && out_term.color;
     sc_out_init_mem(&out);
 
-    w.begin(&w, rules);
+    w.begin(&w, (const sc_rules *const *)versions, nversions);
     report_flush(&out, dest.fp);
     check_run run = {.versions = (const sc_rules *const *)versions, .nversions = nversions, .rules = rules,
                      .inputs = &inputs, .format = o.format, .ro = w.opts,

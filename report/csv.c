@@ -67,8 +67,9 @@ static void field_buf(sc_out *o, unsigned col, sc_out *b)
         b->buf[0] = '\0';
 }
 
-static void csv_begin(sc_writer *w, const sc_rules *r)
+static void csv_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
+    const sc_rules *r = sc_writer_primary(versions, nversions);
     w->rules = r;
     for (unsigned c = 0; c < NCOLS; c++)
         field(w->out, c, header[c]);

@@ -93,8 +93,9 @@ static void school_prefix(sc_out *b, const sc_result *res)
     sc_out_puts(b, ": ");
 }
 
-static void github_begin(sc_writer *w, const sc_rules *r)
+static void github_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
+    const sc_rules *r = sc_writer_primary(versions, nversions);
     w->rules = r;
 }
 

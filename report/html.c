@@ -44,8 +44,9 @@ static const char style[] =
     "text-align:left;vertical-align:top}th{background:#f5f5f5}\n"
     "footer{margin-top:1.5rem;color:#555}\n";
 
-static void html_begin(sc_writer *w, const sc_rules *r)
+static void html_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
+    const sc_rules *r = sc_writer_primary(versions, nversions);
     sc_out *o = w->out;
     bool nl = NL(w);
     w->rules = r;

@@ -284,8 +284,9 @@ static void cache_build(sc_writer *w, const sc_rules *r)
     cache->lang = w->opts.lang;
 }
 
-static void json_begin(sc_writer *w, const sc_rules *r)
+static void json_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
+    const sc_rules *r = sc_writer_primary(versions, nversions);
     jbuf j = {.o = w->out};
     jbuf *o = &j;
     w->rules = r;

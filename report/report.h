@@ -19,12 +19,14 @@ typedef struct sc_summary {
     unsigned profiles, compliant, not_compliant, incomplete, invalid;
 } sc_summary;
 
-/* A writer is called: begin once, profile once per input in order, end once.
+/* A writer is called: begin once, profile once per input in order, end once. begin gets every
+ * version of the rules the run may judge by, the primary (the report's header) first; there may
+ * be none (nversions 0) when no rules could be compiled.
  * An input that could not even be read is passed as a result with status INVALID, no profile
  * text and one error at line 0. */
 typedef struct sc_writer sc_writer;
 struct sc_writer {
-    void (*begin)(sc_writer *w, const sc_rules *rules);
+    void (*begin)(sc_writer *w, const sc_rules *const *versions, size_t nversions);
     void (*profile)(sc_writer *w, const sc_result *res);
     void (*end)(sc_writer *w, const sc_summary *sum);
     sc_out *out;
@@ -35,6 +37,12 @@ struct sc_writer {
     void *priv;          /* a format's own per-writer state (json: pre-rendered parts), or NULL */
     void (*free_priv)(sc_writer *w);
 };
+
+/* The primary version given to begin, or NULL. */
+static inline const sc_rules *sc_writer_primary(const sc_rules *const *versions, size_t nversions)
+{
+    return nversions ? versions[0] : NULL;
+}
 
 /* Render a condition in words into the writer's scratch buffer and return it (valid until the next call). */
 const char *sc_writer_words(sc_writer *w, const sc_pred *p, uint32_t self);

@@ -184,8 +184,9 @@ static void rule(sc_writer *w, sc_out *b, const sc_rules *r, uint32_t i)
     sc_out_puts(o, "]}}");
 }
 
-static void sarif_begin(sc_writer *w, const sc_rules *r)
+static void sarif_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
+    const sc_rules *r = sc_writer_primary(versions, nversions);
     sc_out *o = w->out;
     bool nl = NL(w);
     sc_out b;

@@ -18,8 +18,9 @@ static void color(sc_writer *w, const char *code)
         sc_out_puts(w->out, code);
 }
 
-static void text_begin(sc_writer *w, const sc_rules *r)
+static void text_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
+    const sc_rules *r = sc_writer_primary(versions, nversions);
     w->rules = r;
 }
 

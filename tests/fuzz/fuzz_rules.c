@@ -162,7 +162,7 @@ static void sc_fuzz_report_rules(const sc_result *res, const char *format, sc_la
     SC_FUZZ_ASSERT(sc_writer_init(&w, format, &out, &ro) == 0, "the format exists");
     sc_summary sum = {0};
     sc_summary_add(&sum, res);
-    w.begin(&w, res->rules);
+    w.begin(&w, &res->rules, res->rules ? 1 : 0);
     w.profile(&w, res);
     w.end(&w, &sum);
     SC_FUZZ_ASSERT(!out.failed && out.buf, "a report in memory is written whole");
