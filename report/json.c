@@ -1,4 +1,4 @@
-/* report/json.c — the JSON report (format 1, documented in docs/json.md): stable keys, streamed profile by profile. */
+/* report/json.c — the JSON report (format 2, documented in docs/json.md): what the rules say once per version, then each profile's results, streamed. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -106,14 +106,15 @@ static void kv_str(jbuf *o, const char *k, const char *v, bool comma)
         jb_putc(o, ',');
 }
 
-/* --- the parts of the report that depend on the rules alone -------------------------------------
+/* --- the parts of a profile's report that depend on the rules alone -------------------------------
  *
- * Most of the bytes of a profile's report are the same for every profile: an item's id, text,
- * norm in words, source and rules location; an agreement's id, title and source; the few ways
+ * What the rules say about an item (its text, norm in words, source, where it is declared) is
+ * written once per version, in the header. A profile's report holds only its results, and even
+ * there most bytes are the same for every profile: an item's and an agreement's id, the few ways
  * an item's status, ambition, category and scale value can read. They are rendered once, when a
- * writer begins, into one buffer, and copied from there for each profile. The cache belongs to
- * the writer that built it (w->priv; one writer per thread); a writer or a writer whose rules or
- * language changed, renders everything itself, so the output never depends on it. */
+ * writer begins, into one buffer, and copied from there for each profile. The cache belongs to the
+ * writer that built it (w->priv; one writer per thread); a writer whose rules or language changed
+ * renders everything itself, so the output never depends on it. */
 
 typedef struct json_cache {
     const sc_writer *owner;
@@ -126,11 +127,8 @@ typedef struct json_cache {
     size_t *first_band;   /* per bandset: the fragment of its band 0 */
 } json_cache;
 
-/* Fragments per item, in this order. */
-enum { ITEM_HEAD, ITEM_NORMS, ITEM_RULES, ITEM_FRAGMENTS };
 #define ITEM_STATUSES (SC_ITEM_NOT_APPLICABLE + 1)
 #define AMBITION_STATUSES (SC_AMBITION_OPEN + 1)
-
 
 static void cache_drop(json_cache *cache)
 {
@@ -166,11 +164,11 @@ static inline void put_fragment(jbuf *o, const json_cache *c, size_t k)
     jb_write(o, c->text.buf + c->at[k], c->at[k + 1] - c->at[k]);
 }
 
-static void item_head(jbuf *o, const sc_item *it)
+/* `{"id":"...",` of an item or an agreement in a profile's report */
+static void id_head(jbuf *o, const char *id)
 {
     jb_putc(o, '{');
-    kv_str(o, "id", it->id, true);
-    kv_str(o, "text", it->text, true);
+    kv_str(o, "id", id, true);
 }
 
 /* Up to the value: `"status":...,"ambition":...,"value":`. */
@@ -181,31 +179,125 @@ static void item_status(jbuf *o, sc_item_status status, sc_ambition_status ambit
     key(o, "value");
 }
 
-static void item_norms(sc_writer *w, jbuf *o, const sc_item *it, uint32_t i)
+/* A list of ids: `["A1","A6"]`. */
+static void id_list(jbuf *o, const char *(*id)(const sc_rules *, uint32_t), const sc_rules *r, const uint32_t *k,
+                    uint32_t n)
 {
-    kv_str(o, "norm", it->norm ? sc_writer_words(w, it->norm, i) : NULL, true);
-    kv_str(o, "ambition_norm", it->ambition ? sc_writer_words(w, it->ambition, i) : NULL, true);
-    kv_str(o, "source", it->source, true);
+    jb_putc(o, '[');
+    for (uint32_t i = 0; i < n; i++) {
+        if (i)
+            jb_putc(o, ',');
+        str(o, id(r, k[i]));
+    }
+    jb_putc(o, ']');
 }
 
-static void item_rules(jbuf *o, const sc_rules *r, const sc_item *it)
+static const char *item_id(const sc_rules *r, uint32_t k)
 {
-    key(o, "rules");
+    return r->items[k].id;
+}
+
+static const char *agreement_id(const sc_rules *r, uint32_t k)
+{
+    return r->agreements[k].id;
+}
+
+static const char *promise_id(const sc_rules *r, uint32_t k)
+{
+    return r->promises[k].id;
+}
+
+static void date_or_null(jbuf *o, bool has, sc_date d)
+{
+    if (!has) {
+        jb_puts(o, "null");
+        return;
+    }
+    char buf[12];
+    sc_date_format(d, buf + 1);
+    buf[0] = buf[11] = '"';
+    jb_write(o, buf, 12);
+}
+
+/* One version of the rules: what it is, what it promises and agrees, and what it says about each
+ * item that a profile's report lists (in the report's language). */
+static void json_version(sc_writer *w, jbuf *o, const sc_rules *r)
+{
     jb_putc(o, '{');
-    kv_str(o, "file", r->files[it->pos.file].path, true);
-    jb_puts(o, "\"line\":");
-    put_uint(o, it->pos.line);
+    kv_str(o, "name", r->name, true);
+    kv_str(o, "version", r->version, true);
+    key(o, "valid_from");
+    date_or_null(o, r->has_valid_from, r->valid_from);
     jb_putc(o, ',');
-    kv_str(o, "layer", r->files[it->pos.file].ruleset, false);
+    key(o, "valid_until");
+    date_or_null(o, r->has_valid_until, r->valid_until);
+    jb_puts(o, ",\"files\":[");
+    for (uint32_t i = 0; i < r->nfiles; i++) {
+        if (i)
+            jb_putc(o, ',');
+        jb_putc(o, '{');
+        kv_str(o, "path", r->files[i].path, true);
+        kv_str(o, "ruleset", r->files[i].ruleset, true);
+        kv_str(o, "version", r->files[i].version, false);
+        jb_putc(o, '}');
+    }
+    jb_puts(o, "],\n\"promises\":[");
+    for (uint32_t p = 0; p < r->npromises; p++) {
+        const sc_promise *pr = &r->promises[p];
+        if (p)
+            jb_putc(o, ',');
+        jb_putc(o, '{');
+        kv_str(o, "id", pr->id, true);
+        kv_str(o, "text", pr->text, true);
+        kv_str(o, "source", pr->source, true);
+        key(o, "agreements");
+        id_list(o, agreement_id, r, pr->agreements, pr->nagreements);
+        jb_putc(o, ',');
+        key(o, "items");
+        id_list(o, item_id, r, pr->items, pr->nitems);
+        jb_putc(o, '}');
+    }
+    jb_puts(o, "],\n\"agreements\":[");
+    for (uint32_t a = 0; a < r->nagreements; a++) {
+        const sc_agreement *ag = &r->agreements[a];
+        if (a)
+            jb_putc(o, ',');
+        jb_putc(o, '{');
+        kv_str(o, "id", ag->id, true);
+        kv_str(o, "title", ag->title, true);
+        kv_str(o, "text", ag->text, true);
+        kv_str(o, "source", ag->source, true);
+        key(o, "promises");
+        id_list(o, promise_id, r, ag->promises, ag->npromises);
+        jb_putc(o, ',');
+        key(o, "items");
+        id_list(o, item_id, r, ag->items, ag->nitems);
+        jb_putc(o, '}');
+    }
+    jb_puts(o, "],\n\"items\":{");
+    bool first = true;
+    for (uint32_t i = 0; i < r->nitems; i++) {
+        const sc_item *it = &r->items[i];
+        if (it->agreement == SC_NONE && it->promise == SC_NONE)
+            continue; /* a field such as school.naam: in the profile's "school", not judged */
+        jb_puts(o, first ? "\n" : ",\n");
+        first = false;
+        str(o, it->id);
+        jb_puts(o, ":{");
+        kv_str(o, "text", it->text, true);
+        kv_str(o, "norm", it->norm ? sc_writer_words(w, it->norm, i) : NULL, true);
+        kv_str(o, "ambition_norm", it->ambition ? sc_writer_words(w, it->ambition, i) : NULL, true);
+        kv_str(o, "source", it->source, true);
+        key(o, "rules");
+        jb_putc(o, '{');
+        kv_str(o, "file", r->files[it->pos.file].path, true);
+        jb_puts(o, "\"line\":");
+        put_uint(o, it->pos.line);
+        jb_putc(o, ',');
+        kv_str(o, "layer", r->files[it->pos.file].ruleset, false);
+        jb_puts(o, "}}");
+    }
     jb_puts(o, "}}");
-}
-
-static void agreement_head(jbuf *o, const sc_agreement *ag)
-{
-    jb_putc(o, '{');
-    kv_str(o, "id", ag->id, true);
-    kv_str(o, "title", ag->title, true);
-    kv_str(o, "source", ag->source, true);
 }
 
 static void cache_build(sc_writer *w, const sc_rules *r)
@@ -218,7 +310,7 @@ static void cache_build(sc_writer *w, const sc_rules *r)
     }
     json_cache *cache = w->priv;
     cache_drop(cache);
-    size_t n = (size_t)r->nitems * ITEM_FRAGMENTS + r->nagreements + ITEM_STATUSES * AMBITION_STATUSES + 1;
+    size_t n = (size_t)r->nitems + r->nagreements + ITEM_STATUSES * AMBITION_STATUSES + 1;
     for (uint32_t sc = 0; sc < r->nscales; sc++)
         n += r->scales[sc].nmembers;
     for (uint32_t b = 0; b < r->nbandsets; b++)
@@ -236,18 +328,13 @@ static void cache_build(sc_writer *w, const sc_rules *r)
     size_t k = 0;
 #define NEXT_FRAGMENT() (cache->at[k++] = cache->text.len + o->n)
     for (uint32_t i = 0; i < r->nitems; i++) {
-        const sc_item *it = &r->items[i];
         NEXT_FRAGMENT();
-        item_head(o, it);
-        NEXT_FRAGMENT();
-        item_norms(w, o, it, i);
-        NEXT_FRAGMENT();
-        item_rules(o, r, it);
+        id_head(o, r->items[i].id);
     }
     cache->first_agreement = k;
     for (uint32_t a = 0; a < r->nagreements; a++) {
         NEXT_FRAGMENT();
-        agreement_head(o, &r->agreements[a]);
+        id_head(o, r->agreements[a].id);
     }
     cache->first_status = k;
     for (int st = 0; st < ITEM_STATUSES; st++)
@@ -290,26 +377,20 @@ static void json_begin(sc_writer *w, const sc_rules *const *versions, size_t nve
     jbuf j = {.o = w->out};
     jbuf *o = &j;
     w->rules = r;
-    jb_puts(o, "{\"format\":1,\"tool\":{\"name\":\"sopcheck\",");
+    jb_puts(o, "{\"format\":2,\"tool\":{\"name\":\"sopcheck\",");
     kv_str(o, "version", w->opts.tool_version ? w->opts.tool_version : "", false);
     jb_puts(o, "},\"rules\":{");
-    if (r) {
-        kv_str(o, "name", r->name, true);
-        kv_str(o, "version", r->version, true);
-        key(o, "files");
-        jb_putc(o, '[');
-        for (uint32_t i = 0; i < r->nfiles; i++) {
-            if (i)
-                jb_putc(o, ',');
-            jb_putc(o, '{');
-            kv_str(o, "path", r->files[i].path, true);
-            kv_str(o, "ruleset", r->files[i].ruleset, true);
-            kv_str(o, "version", r->files[i].version, false);
-            jb_putc(o, '}');
-        }
-        jb_putc(o, ']');
+    kv_str(o, "name", r ? r->name : NULL, true);
+    kv_str(o, "version", r ? r->version : NULL, false);
+    jb_puts(o, "},\n\"versions\":[");
+    for (size_t v = 0; v < nversions; v++) {
+        if (v)
+            jb_puts(o, ",\n");
+        w->rules = versions[v]; /* norms in words are rendered with their own version's names */
+        json_version(w, o, versions[v]);
     }
-    jb_puts(o, "},\"profiles\":[\n");
+    w->rules = r;
+    jb_puts(o, "],\n\"profiles\":[\n");
     jb_flush(o);
     if (r)
         cache_build(w, r);
@@ -391,6 +472,7 @@ static void value(jbuf *o, const sc_rules *r, uint32_t i, const sc_value *v, con
     }
 }
 
+/* An item's results: `{"id","status","ambition","value","category","line","col"}`. */
 static void item(sc_writer *w, jbuf *o, const sc_result *res, uint32_t i)
 {
     const sc_rules *r = res->rules;
@@ -400,37 +482,29 @@ static void item(sc_writer *w, jbuf *o, const sc_result *res, uint32_t i)
     const json_cache *c = cache_for(w, r);
     if (c && (ir->status >= ITEM_STATUSES || ir->ambition >= AMBITION_STATUSES))
         c = NULL;
-    size_t base = (size_t)i * ITEM_FRAGMENTS;
     if (c) {
-        put_fragment(o, c, base + ITEM_HEAD);
+        put_fragment(o, c, i);
         put_fragment(o, c, c->first_status + (size_t)ir->status * AMBITION_STATUSES + ir->ambition);
     } else {
-        item_head(o, it);
+        id_head(o, it->id);
         item_status(o, ir->status, ir->ambition);
     }
     value(o, r, i, v, c);
     jb_putc(o, ',');
-    if (c) {
+    if (c)
         put_fragment(o, c, ir->category != SC_NONE ? c->first_band[it->type.bands] + ir->category : c->no_category);
-        put_fragment(o, c, base + ITEM_NORMS);
-    } else {
+    else
         kv_str(o, "category", ir->category != SC_NONE ? r->bandsets[it->type.bands].bands[ir->category].name : NULL,
                true);
-        item_norms(w, o, it, i);
-    }
     if (v->present || v->line) {
         jb_puts(o, "\"line\":");
         put_uint(o, v->line);
         jb_puts(o, ",\"col\":");
         put_uint(o, v->col);
-        jb_putc(o, ',');
+        jb_putc(o, '}');
     } else {
-        jb_puts(o, "\"line\":null,\"col\":null,");
+        jb_puts(o, "\"line\":null,\"col\":null}");
     }
-    if (c)
-        put_fragment(o, c, base + ITEM_RULES);
-    else
-        item_rules(o, r, it);
 }
 
 static void json_profile(sc_writer *w, const sc_result *res)
@@ -491,14 +565,7 @@ static void json_profile(sc_writer *w, const sc_result *res)
             jb_putc(o, '{');
             kv_str(o, "id", pr->id, true);
             kv_str(o, "status", sc_group_status_id(res->promises[p]), true);
-            key(o, "agreements");
-            jb_putc(o, '[');
-            for (uint32_t k = 0; k < pr->nagreements; k++) {
-                if (k)
-                    jb_putc(o, ',');
-                str(o, r->agreements[pr->agreements[k]].id);
-            }
-            jb_puts(o, "],\"items\":[");
+            jb_puts(o, "\"items\":[");
             for (uint32_t k = 0; k < pr->nitems; k++) {
                 if (k)
                     jb_putc(o, ',');
@@ -515,7 +582,7 @@ static void json_profile(sc_writer *w, const sc_result *res)
             if (c)
                 put_fragment(o, c, c->first_agreement + a);
             else
-                agreement_head(o, ag);
+                id_head(o, ag->id);
             kv_str(o, "status", sc_group_status_id(res->agreements[a]), true);
             key(o, "items");
             jb_putc(o, '[');

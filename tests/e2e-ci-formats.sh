@@ -165,11 +165,13 @@ const load = (f) => JSON.parse(fs.readFileSync(f, 'utf8'));
 // what the JSON report says should be found
 function findings(report) {
   const r = { not_met: 0, unanswered: 0, open: 0, invalid: 0, items: new Set(), byFile: {} };
+  const versions = report.versions;
   for (const p of report.profiles) {
     if (p.status === 'invalid') { r.invalid += p.errors.filter((e) => e.severity === 'error').length; continue; }
     const items = [].concat(...p.agreements.map((a) => a.items), ...p.promises.map((q) => q.items));
+    const said = versions.find((v) => v.name === p.rules.name && v.version === p.rules.version).items;
     for (const it of items) {
-      if (it.norm !== null || it.ambition_norm !== null) r.items.add(it.id);
+      if (said[it.id].norm !== null || said[it.id].ambition_norm !== null) r.items.add(it.id);
       if (it.status === 'not_met') r.not_met++;
       if (it.status === 'unanswered') r.unanswered++;
     }

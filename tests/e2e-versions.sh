@@ -30,12 +30,20 @@ if python3 - "$TMP/out" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
 assert r["rules"]["version"] == "2023-04-04", r["rules"]
+# both versions are described once, the primary first; the 2025 one has the agreements it adds
+assert [(v["version"], v["valid_from"]) for v in r["versions"]] == [("2023-04-04", "2023-08-01"), ("2025-08-01", "2025-08-01")], r["versions"]
+assert [len(v["agreements"]) for v in r["versions"]] == [14, 17]
 ps = r["profiles"]
 got = [(p["rules"]["version"], p["status"]) for p in ps]
 assert got == [("2023-04-04", "compliant"), ("2025-08-01", "compliant"), ("2025-08-01", "not_compliant"),
                ("2023-04-04", "invalid")], got
 assert [a["id"] for a in ps[2]["agreements"] if a["status"] == "not_met"] == ["A13"]
 assert len(ps[0]["agreements"]) == 14 and len(ps[1]["agreements"]) == 17
+v25 = r["versions"][1]["items"]
+assert all(i["id"] in v25 for a in ps[1]["agreements"] for i in a["items"])
+# norms in words are the ones of the version that judged the profile, in the report's language
+norms = [v["items"]["protocol.dyscalculie"]["norm"] for v in r["versions"]]
+assert norms == ["beschikbaar or better", "beschikbaar or better and actief toegepast"], norms
 e = ps[3]["errors"]
 assert len(e) == 1 and (e[0]["line"], e[0]["col"]) == (10, 14), e
 assert "no version of the rules is in force on the peildatum 2020-10-01" in e[0]["message"], e

@@ -38,7 +38,11 @@ expect_rc 2 "the samples as JSON" "$BIN" check --format json fixtures/samples
 if python3 - "$TMP/out" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert r["format"] == 1 and r["rules"]["version"] == "2023-04-04", r["rules"]
+assert r["format"] == 2 and r["rules"]["version"] == "2023-04-04", r["rules"]
+(v,) = r["versions"]
+assert (v["name"], v["version"]) == (r["rules"]["name"], r["rules"]["version"]), v["name"]
+assert len(v["promises"]) == 7 and len(v["agreements"]) == 14, (len(v["promises"]), len(v["agreements"]))
+assert v["files"][0]["path"] == "rules/zoetermeer-2023.rules", v["files"]
 ps = {p["file"]: p for p in r["profiles"]}
 assert len(ps) == len(r["profiles"]) == 4, list(ps)
 st = sorted(p["status"] for p in r["profiles"])
@@ -51,6 +55,11 @@ assert len(ok["agreements"]) == 14 and len(ok["promises"]) == 7
 assert all(a["status"] == "met" for a in ok["agreements"])
 items = [i for a in ok["agreements"] for i in a["items"]]
 assert all(isinstance(i["line"], int) for i in items if i["value"] is not None)
+# the profile lists the items of each agreement in the order of the rules, and the rules say what they are
+assert [a["id"] for a in ok["agreements"]] == [a["id"] for a in v["agreements"]]
+assert all([i["id"] for i in a["items"]] == c["items"] for a, c in zip(ok["agreements"], v["agreements"]))
+assert sorted(i["id"] for g in ok["agreements"] + ok["promises"] for i in g["items"]) == sorted(v["items"])
+assert all(v["items"][i["id"]]["text"] for i in items)
 assert sum(ok["categories"]["hgw"].values()) == 14, ok["categories"]
 assert r["summary"] == {"profiles": 4, "compliant": 1, "not_compliant": 1, "incomplete": 1, "invalid": 1}, r["summary"]
 PY
