@@ -76,8 +76,9 @@ $(BUILD)/gen/suites.h: $(TEST_SRC)
 	@mkdir -p $(@D)
 	@sed -n 's/^Suite \*\(suite_[a-z0-9_]*\)(void)$$/SC_SUITE(\1)/p' $(TEST_SRC) > $@.tmp && mv $@.tmp $@
 $(BUILD)/tests/run_unit.o: tests/run_unit.c $(BUILD)/gen/suites.h
-$(BUILD)/tests/run_unit: $(BUILD)/tests/run_unit.o $(TEST_OBJ) $(BUILD)/libsopcheck.a
-	$(CC) $(SAN) -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS) -lm
+# the CLI's parallel loop is tested on its own (tests/unit/test_parallel.c)
+$(BUILD)/tests/run_unit: $(BUILD)/tests/run_unit.o $(TEST_OBJ) $(BUILD)/cli/parallel.o $(BUILD)/libsopcheck.a
+	$(CC) $(SAN) -pthread -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS) -lpthread -lm
 
 check: check-unit check-e2e
 check-unit: $(BUILD)/tests/run_unit $(BUILD)/sopcheck
