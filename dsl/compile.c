@@ -221,6 +221,10 @@ sc_rules *sc_compile_file(const char *path, const sc_compile_options *opt, sc_di
             if (sc_sema_run(&c) != 0 || diags->errors != errors_before) {
                 sc_rules_free(rules);
                 rules = NULL;
+            } else if (sc_rules_index(rules) != 0) { /* the engine's lookup of ids and groups */
+                sc_diag_report(diags, SC_SEV_ERROR, path, NULL, 0, 0, 0, NULL, "out of memory while reading the rules");
+                sc_rules_free(rules);
+                rules = NULL;
             }
         } else {
             sc_arena_free(&ra);

@@ -7,8 +7,8 @@
  * 20-40 bytes for every key of a profile). Each word is mixed in with a multiply and a
  * shift; the last eight bytes are read as one more word (overlapping), and the length is folded in so
  * that ids differing only in trailing NULs cannot meet. The value depends on the byte order,
- * which is fine: it is only ever compared within one process (dsl/sema.c builds the index
- * with it, sc_rules_find_item looks up with it). */
+ * which is fine: it is only ever compared within one process (dsl/sema.c and sc_rules_index build
+ * the indexes with it, sc_rules_find_id looks up with it). */
 uint32_t sc_hash_id(const char *s, size_t n)
 {
     const uint64_t k = 0x9e3779b97f4a7c15ull;
@@ -30,20 +30,84 @@ uint32_t sc_hash_id(const char *s, size_t n)
     return (uint32_t)h;
 }
 
+/* The slot for (hash, text): the one holding that id, else the empty one where it would go. */
+static sc_id_slot *sc_id_slot_for(sc_id_slot *slots, uint32_t mask, const char *text, uint32_t hash, const char *id,
+                                  size_t len)
+{
+    for (uint32_t k = hash & mask;; k = (k + 1) & mask) {
+        sc_id_slot *s = &slots[k];
+        if (!s->len || (s->hash == hash && s->len == len && memcmp(text + s->off, id, len) == 0))
+            return s;
+    }
+}
+
+int sc_rules_index(sc_rules *r)
+{
+    size_t nkeys = 0, text_len = 0;
+    for (uint32_t i = 0; i < r->nitems; i++) {
+        const char *id = r->items[i].id;
+        size_t n = strlen(id);
+        if (n >= (size_t)1 << 31 || text_len + n + 1 > UINT32_MAX)
+            return -1; /* cannot be held in a slot; no rules file comes near */
+        text_len += n + 1;
+        nkeys++;
+        for (size_t k = 0; k < n; k++)
+            nkeys += id[k] == '.';
+    }
+    size_t size = 16;
+    while (size < nkeys * 2)
+        size *= 2;
+    sc_id_slot *slots = sc_arena_zalloc(&r->arena, size * sizeof *slots);
+    char *text = sc_arena_alloc(&r->arena, text_len ? text_len : 1);
+    if (!slots || !text)
+        return -1;
+    uint32_t mask = (uint32_t)size - 1, off = 0;
+    for (uint32_t i = 0; i < r->nitems; i++) {
+        const char *id = r->items[i].id;
+        size_t n = strlen(id);
+        memcpy(text + off, id, n + 1);
+        for (size_t k = 0; k <= n; k++) {
+            if (k < n && id[k] != '.')
+                continue;
+            uint32_t h = sc_hash_id(id, k);
+            sc_id_slot *s = sc_id_slot_for(slots, mask, text, h, id, k);
+            if (!s->len) {
+                s->hash = h;
+                s->item = SC_NONE;
+                s->off = off;
+                s->len = (unsigned)k;
+            }
+            if (k == n)
+                s->item = i;
+            else
+                s->group = 1;
+        }
+        off += (uint32_t)n + 1;
+    }
+    r->ids = slots;
+    r->id_text = text;
+    r->id_mask = mask;
+    return 0;
+}
+
+const sc_id_slot *sc_rules_find_id(const sc_rules *r, const char *id, size_t len)
+{
+    if (!r->ids || len == 0 || len >= (size_t)1 << 31)
+        return NULL;
+    uint32_t h = sc_hash_id(id, len);
+    for (uint32_t k = h & r->id_mask;; k = (k + 1) & r->id_mask) {
+        const sc_id_slot *s = &r->ids[k];
+        if (!s->len)
+            return NULL;
+        if (s->hash == h && s->len == len && memcmp(r->id_text + s->off, id, len) == 0)
+            return s;
+    }
+}
+
 uint32_t sc_rules_find_item(const sc_rules *r, const char *id, size_t len)
 {
-    if (!r->index)
-        return SC_NONE;
-    uint32_t h = sc_hash_id(id, len) & r->index_mask;
-    for (;;) {
-        uint32_t k = r->index[h];
-        if (k == SC_NONE)
-            return SC_NONE;
-        const char *cand = r->items[k].id;
-        if (cand[0] == id[0] && strncmp(cand, id, len) == 0 && cand[len] == '\0')
-            return k;
-        h = (h + 1) & r->index_mask;
-    }
+    const sc_id_slot *s = sc_rules_find_id(r, id, len);
+    return s ? s->item : SC_NONE;
 }
 
 uint32_t sc_rules_find_agreement(const sc_rules *r, const char *id)

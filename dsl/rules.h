@@ -193,11 +193,33 @@ typedef struct sc_rules {
     /* Lookup of items by id: open addressing, size a power of two, SC_NONE for empty. */
     uint32_t index_mask;
     const uint32_t *index;
+
+    /* The lookup the engine uses (sc_rules_find_id), built after the semantic pass by sc_rules_index:
+     * open addressing, size a power of two (id_mask + 1), the ids' text packed together in id_text. */
+    uint32_t id_mask;
+    const struct sc_id_slot *ids;
+    const char *id_text;
 } sc_rules;
+
+/* One id in the lookup: an item's id, or a group an item id lies in ("aanbod" for "aanbod.dyslexie",
+ * "school" for "school.brin"), so that a key of a profile costs one probe whether it names an item,
+ * a group or nothing. 16 bytes: a probe reads one slot, and the text only when the hash matches. */
+typedef struct sc_id_slot {
+    uint32_t hash;      /* sc_hash_id of the id */
+    uint32_t item;      /* the item with this id, or SC_NONE when it names a group only */
+    uint32_t off;       /* the id's text: id_text + off (a group's is the start of an item's id) */
+    unsigned len : 31;  /* its length; 0 marks an empty slot */
+    unsigned group : 1; /* some item's id continues it with a dot */
+} sc_id_slot;
 
 /* The hash used for id lookups (FNV-1a). */
 uint32_t sc_hash_id(const char *s, size_t n);
 
+/* Build the lookup of ids and groups (sc_rules.ids) in the rules' arena: the compiler's last step.
+ * Returns 0, or -1 when out of memory. */
+int sc_rules_index(sc_rules *r);
+/* The slot of an id or group (text with explicit length), NULL when it names neither. */
+const sc_id_slot *sc_rules_find_id(const sc_rules *r, const char *id, size_t len);
 /* Item index by id (nul-terminated or with explicit length), SC_NONE when absent. */
 uint32_t sc_rules_find_item(const sc_rules *r, const char *id, size_t len);
 uint32_t sc_rules_find_agreement(const sc_rules *r, const char *id);

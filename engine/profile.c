@@ -24,7 +24,6 @@ typedef struct sc_binder {
     bool *rejected; /* per item: an answer was given but refused (already reported) */
     char path[SC_PATH_MAX];
     size_t path_len;
-    uint32_t scan_from; /* where sc_has_items_under starts looking: after the item bound last */
     sc_lang lang;       /* of the messages and hints */
 } sc_binder;
 
@@ -182,22 +181,6 @@ static size_t sc_prefix_len(const char *id, unsigned segments)
         if (id[i] == '.' && seen++ == segments)
             return i;
     }
-}
-
-/* Is there an item whose id continues `prefix` with a dot? The scan starts at item `from` and
- * wraps around: a profile mostly names its groups in the order of the rules, so the next
- * group's first item tends to come right after the item answered last. */
-static bool sc_has_items_under(const sc_rules *rules, const char *prefix, size_t len, uint32_t from)
-{
-    uint32_t n = rules->nitems;
-    if (from >= n)
-        from = 0;
-    for (uint32_t k = 0; k < n; k++) {
-        const char *id = rules->items[from + k < n ? from + k : from + k - n].id;
-        if (id[0] == prefix[0] && strncmp(id, prefix, len) == 0 && id[len] == '.')
-            return true;
-    }
-    return false;
 }
 
 /* A hint for an unknown dotted path: the closest id (or group of ids at the same depth) within
@@ -591,7 +574,7 @@ static bool sc_in_other_section(const sc_binder *b, bool school_section, const c
         if (sc_is_school_id(id) || (len == prefix - 1 && memcmp(id, SC_SCHOOL_PREFIX, len) == 0))
             return false; /* 'school:' inside 'school:' is no answer that belongs elsewhere */
     }
-    return sc_rules_find_item(b->rules, id, len) != SC_NONE || sc_has_items_under(b->rules, id, len, 0);
+    return sc_rules_find_id(b->rules, id, len) != NULL; /* an item or a group */
 }
 
 /* Bind the keys of `map` under the path in b->path (which may be empty); nested mappings extend it. */
@@ -613,7 +596,8 @@ static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
         b->path_len += key->len;
         b->path[b->path_len] = '\0';
 
-        uint32_t index = sc_rules_find_item(b->rules, b->path, b->path_len);
+        const sc_id_slot *slot = sc_rules_find_id(b->rules, b->path, b->path_len);
+        uint32_t index = slot ? slot->item : SC_NONE;
         if (index != SC_NONE && sc_is_school_id(b->path) != school_section) {
             sc_bind_error(b, key->line, key->col, TR("zet het onder 'school:'", "move it under 'school:'"),
                           TR("'%s' hoort onder 'school:', niet onder 'antwoorden:'",
@@ -622,11 +606,10 @@ static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
             continue;
         }
         if (index != SC_NONE) {
-            b->scan_from = index + 1;
             sc_bind_answer(b, index, key, value);
             continue;
         }
-        if (sc_has_items_under(b->rules, b->path, b->path_len, b->scan_from)) {
+        if (slot && slot->group) {
             if (value->kind == SC_NODE_MAP) {
                 sc_bind_map(b, value, school_section);
             } else if (!sc_node_is_null(value)) {
@@ -725,8 +708,7 @@ static void sc_report_unknown_top_key(sc_binder *b, const sc_node *key)
                            TR("'%s' hoort onder 'school:'; zet het daar, ingesprongen",
                               "'%s' belongs under 'school:'; indent it there"),
                            key->str);
-        else if (!sc_is_school_id(key->str) && (sc_rules_find_item(b->rules, key->str, key->len) != SC_NONE ||
-                                                sc_has_items_under(b->rules, key->str, key->len, 0)))
+        else if (!sc_is_school_id(key->str) && sc_rules_find_id(b->rules, key->str, key->len) != NULL)
             sc_hint_printf(hint, sizeof hint,
                            TR("antwoorden horen onder 'antwoorden:'; zet '%s' daar, ingesprongen",
                               "answers belong under 'antwoorden:'; indent '%s' there"),

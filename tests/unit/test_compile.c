@@ -722,6 +722,16 @@ START_TEST(test_program_items_and_groups)
     ck_assert_uint_eq(sc_rules_find_item(r, "a.hgwx", 6), SC_NONE);
     ck_assert_uint_eq(sc_rules_find_item(r, "", 0), SC_NONE);
     ck_assert_uint_eq(sc_rules_find_item(r, "A.HGW", 5), SC_NONE);
+    /* the engine's lookup also knows the groups ids lie in, and tells items from groups */
+    const sc_id_slot *slot = sc_rules_find_id(r, "a.hgw", 5);
+    ck_assert(slot && slot->item == 8 && !slot->group);
+    slot = sc_rules_find_id(r, "a", 1);
+    ck_assert(slot && slot->item == SC_NONE && slot->group);
+    slot = sc_rules_find_id(r, "school.brin.x", 6);
+    ck_assert(slot && slot->item == SC_NONE && slot->group);
+    ck_assert_ptr_null(sc_rules_find_id(r, "a.h", 3));
+    ck_assert_ptr_null(sc_rules_find_id(r, "b.x.y", 5));
+    ck_assert_ptr_null(sc_rules_find_id(r, "", 0));
     ck_assert_uint_eq(sc_rules_find_agreement(r, "A2"), 1);
     ck_assert_uint_eq(sc_rules_find_agreement(r, "P1"), SC_NONE);
     ck_assert_uint_eq(sc_rules_find_promise(r, "P1"), 0);
