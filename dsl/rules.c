@@ -87,6 +87,31 @@ int sc_rules_index(sc_rules *r)
     r->ids = slots;
     r->id_text = text;
     r->id_mask = mask;
+
+    size_t nslots = r->nitems ? r->nitems : 1;
+    sc_item_hot *hot = sc_arena_zalloc(&r->arena, nslots * sizeof *hot);
+    sc_item_judge *judge = sc_arena_zalloc(&r->arena, nslots * sizeof *judge);
+    uint32_t *required = sc_arena_alloc(&r->arena, nslots * sizeof *required);
+    if (!hot || !judge || !required)
+        return -1;
+    uint32_t nrequired = 0;
+    for (uint32_t i = 0; i < r->nitems; i++) {
+        const sc_item *it = &r->items[i];
+        hot[i].kind = (uint8_t)it->type.kind;
+        hot[i].flags = strncmp(it->id, "school.", 7) == 0 ? SC_HOT_SCHOOL : 0;
+        hot[i].scale = it->type.scale;
+        judge[i].when = it->when;
+        judge[i].norm = it->norm;
+        judge[i].ambition = it->ambition;
+        judge[i].bands = it->type.bands;
+        judge[i].field = it->role == SC_ROLE_FIELD;
+        if (it->required)
+            required[nrequired++] = i;
+    }
+    r->hot = hot;
+    r->judge = judge;
+    r->nrequired = nrequired;
+    r->required = required;
     return 0;
 }
 

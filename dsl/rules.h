@@ -199,7 +199,29 @@ typedef struct sc_rules {
     uint32_t id_mask;
     const struct sc_id_slot *ids;
     const char *id_text;
+    /* What binding and judging read of every item, in small dense arrays indexed like items (the
+     * sc_item itself only for messages, number ranges and reports), and the required items in order. */
+    const struct sc_item_hot *hot;
+    const struct sc_item_judge *judge;
+    uint32_t nrequired;
+    const uint32_t *required;
 } sc_rules;
+
+/* An item as the binder sees it: 8 bytes. */
+enum { SC_HOT_SCHOOL = 1 };
+typedef struct sc_item_hot {
+    uint8_t kind;       /* sc_type_kind */
+    uint8_t flags;      /* SC_HOT_SCHOOL: the id starts with "school." (answered under 'school:') */
+    uint16_t unused;
+    uint32_t scale;     /* type.scale */
+} sc_item_hot;
+
+/* An item as the evaluator sees it: 32 bytes. */
+typedef struct sc_item_judge {
+    const struct sc_pred *when, *norm, *ambition;
+    uint32_t bands;     /* type.bands */
+    uint32_t field;     /* role is SC_ROLE_FIELD */
+} sc_item_judge;
 
 /* One id in the lookup: an item's id, or a group an item id lies in ("aanbod" for "aanbod.dyslexie",
  * "school" for "school.brin"), so that a key of a profile costs one probe whether it names an item,
@@ -215,8 +237,8 @@ typedef struct sc_id_slot {
 /* The hash used for id lookups (FNV-1a). */
 uint32_t sc_hash_id(const char *s, size_t n);
 
-/* Build the lookup of ids and groups (sc_rules.ids) in the rules' arena: the compiler's last step.
- * Returns 0, or -1 when out of memory. */
+/* Build the lookup of ids and groups (sc_rules.ids) and the dense per-item arrays (hot, judge, required)
+ * in the rules' arena: the compiler's last step. Returns 0, or -1 when out of memory. */
 int sc_rules_index(sc_rules *r);
 /* The slot of an id or group (text with explicit length), NULL when it names neither. */
 const sc_id_slot *sc_rules_find_id(const sc_rules *r, const char *id, size_t len);

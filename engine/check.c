@@ -55,7 +55,7 @@ int sc_pred_eval(const sc_rules *rules, const sc_profile *profile, const sc_pred
         return v->present;
     if (!v->present)
         return -1;
-    const sc_item *it = &rules->items[p->subject];
+    const sc_item_judge *it = &rules->judge[p->subject];
     switch (p->kind) {
     case SC_PRED_IS_YES: return v->v.yes;
     case SC_PRED_IS_NO: return !v->v.yes;
@@ -65,8 +65,8 @@ int sc_pred_eval(const sc_rules *rules, const sc_profile *profile, const sc_pred
                 return 1;
         return 0;
     case SC_PRED_RANK_AT_LEAST: return v->v.member <= p->members[0]; /* rank 0 is best */
-    case SC_PRED_BAND_AT_LEAST: return sc_bandset_classify(&rules->bandsets[it->type.bands], v->v.number) >= p->band;
-    case SC_PRED_BAND_IS: return sc_bandset_classify(&rules->bandsets[it->type.bands], v->v.number) == p->band;
+    case SC_PRED_BAND_AT_LEAST: return sc_bandset_classify(&rules->bandsets[it->bands], v->v.number) >= p->band;
+    case SC_PRED_BAND_IS: return sc_bandset_classify(&rules->bandsets[it->bands], v->v.number) == p->band;
     case SC_PRED_NUM_CMP: {
         double x = v->v.number;
         switch (p->cmp) {
@@ -154,12 +154,12 @@ static uint32_t unknown_cause(const sc_rules *rules, const sc_profile *profile, 
 
 static sc_item_result judge_item(const sc_rules *rules, const sc_profile *profile, uint32_t i, uint32_t peildatum)
 {
-    const sc_item *it = &rules->items[i];
+    const sc_item_judge *it = &rules->judge[i]; /* what judging reads of rules->items[i] */
     const sc_value *v = &profile->answers[i];
     sc_item_result res = {SC_ITEM_NOT_APPLICABLE, SC_AMBITION_NONE, SC_NONE, SC_NONE};
-    if (it->type.bands != SC_NONE && v->present)
-        res.category = sc_bandset_classify(&rules->bandsets[it->type.bands], v->v.number);
-    if (it->role == SC_ROLE_FIELD)
+    if (it->bands != SC_NONE && v->present)
+        res.category = sc_bandset_classify(&rules->bandsets[it->bands], v->v.number);
+    if (it->field)
         return res;
     if (it->when) {
         int applies = sc_pred_eval(rules, profile, it->when);

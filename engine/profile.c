@@ -330,10 +330,11 @@ static void sc_type_range(const sc_type *t, double *lo, double *hi)
 /* Convert one scalar to the item's (non-set) type; false after reporting an error. */
 static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value, sc_value *out)
 {
-    const sc_item *item = &b->rules->items[index];
+    const sc_item *item = &b->rules->items[index]; /* read for messages and ranges only */
+    const sc_item_hot *hot = &b->rules->hot[index];
     const char *s = value->str;
     char lo_text[32], hi_text[32], hint[600];
-    switch (item->type.kind) {
+    switch ((sc_type_kind)hot->kind) {
     case SC_TYPE_YESNO:
         if (sc_ascii_equal_nocase(s, value->len, "ja") || sc_ascii_equal_nocase(s, value->len, "yes") ||
             sc_ascii_equal_nocase(s, value->len, "true")) {
@@ -352,7 +353,7 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
         return false;
     case SC_TYPE_NUMBER:
     case SC_TYPE_PERCENT: {
-        bool percent = item->type.kind == SC_TYPE_PERCENT;
+        bool percent = hot->kind == SC_TYPE_PERCENT;
         double lo, hi, number;
         bool whole;
         sc_type_range(&item->type, &lo, &hi);
@@ -400,7 +401,7 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
         out->v.text = s;
         return true;
     case SC_TYPE_SCALE: {
-        const sc_scale *scale = &b->rules->scales[item->type.scale];
+        const sc_scale *scale = &b->rules->scales[hot->scale];
         uint32_t member = sc_scale_find_member(scale, s, value->len);
         if (member != SC_NONE && strlen(scale->members[member].name) == value->len) {
             out->v.member = member;
@@ -436,7 +437,7 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
 static bool sc_convert_set(sc_binder *b, uint32_t index, const sc_node *value, sc_value *out)
 {
     const sc_item *item = &b->rules->items[index];
-    const sc_scale *scale = &b->rules->scales[item->type.scale];
+    const sc_scale *scale = &b->rules->scales[b->rules->hot[index].scale];
     const sc_node *const *entries = (const sc_node *const *)value->values;
     uint32_t nentries = value->n;
     if (value->kind == SC_NODE_SCALAR) {
@@ -501,7 +502,8 @@ static void sc_bind_answer(sc_binder *b, uint32_t index, const sc_node *key, con
     answer->line = key->line;
     answer->col = key->col;
     answer->raw = NULL;
-    bool set_type = item->type.kind == SC_TYPE_SET;
+    sc_type_kind kind = (sc_type_kind)b->rules->hot[index].kind;
+    bool set_type = kind == SC_TYPE_SET;
     char allowed[512], hint[600];
 
     if (value->kind == SC_NODE_MAP) {
@@ -520,7 +522,7 @@ static void sc_bind_answer(sc_binder *b, uint32_t index, const sc_node *key, con
     if (value->kind == SC_NODE_SCALAR) {
         if (sc_node_is_null(value))
             return; /* unanswered, located at its key */
-        if (value->len == 0 && item->type.kind != SC_TYPE_TEXT)
+        if (value->len == 0 && kind != SC_TYPE_TEXT)
             return; /* "" says nothing either */
     }
     if (value->kind == SC_NODE_SEQ && !set_type) {
@@ -598,7 +600,7 @@ static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
 
         const sc_id_slot *slot = sc_rules_find_id(b->rules, b->path, b->path_len);
         uint32_t index = slot ? slot->item : SC_NONE;
-        if (index != SC_NONE && sc_is_school_id(b->path) != school_section) {
+        if (index != SC_NONE && ((b->rules->hot[index].flags & SC_HOT_SCHOOL) != 0) != school_section) {
             sc_bind_error(b, key->line, key->col, TR("zet het onder 'school:'", "move it under 'school:'"),
                           TR("'%s' hoort onder 'school:', niet onder 'antwoorden:'",
                              "'%s' belongs under 'school:', not under 'antwoorden:'"),
@@ -728,12 +730,12 @@ static void sc_check_required(sc_binder *b, const sc_node *school_key, const sc_
     sc_missing *missing = NULL;
     uint32_t n = 0;
     for (uint32_t pass = 0; pass < 2; pass++) {
-        for (uint32_t i = 0; i < b->rules->nitems; i++) {
+        for (uint32_t r = 0; r < b->rules->nrequired; r++) {
+            uint32_t i = b->rules->required[r]; /* the compiler makes school.peildatum required */
             const sc_item *item = &b->rules->items[i];
             const sc_value *answer = &b->out->answers[i];
-            bool required = item->required; /* the compiler makes school.peildatum required */
-            bool empty_text = answer->present && item->type.kind == SC_TYPE_TEXT && !answer->v.text[0];
-            if (!required || (answer->present && !empty_text) || b->rejected[i])
+            bool empty_text = answer->present && b->rules->hot[i].kind == SC_TYPE_TEXT && !answer->v.text[0];
+            if ((answer->present && !empty_text) || b->rejected[i])
                 continue;
             if (pass == 0) {
                 n++;
