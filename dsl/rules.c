@@ -41,6 +41,71 @@ static sc_id_slot *sc_id_slot_for(sc_id_slot *slots, uint32_t mask, const char *
     }
 }
 
+/* The first eight bytes of a name (fewer when it is shorter), zero-padded, as one word in the byte
+ * order of the machine (compared only within one process). Short names take two overlapping loads. */
+static uint64_t sc_name_head(const char *name, size_t len)
+{
+    uint64_t w = 0;
+    if (len >= 8) {
+        memcpy(&w, name, 8);
+    } else if (len >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, name, 4);
+        memcpy(&hi, name + len - 4, 4);
+        w = lo | (uint64_t)hi << (8 * (len - 4));
+    } else if (len) {
+        const unsigned char *u = (const unsigned char *)name;
+        w = u[0] | (uint64_t)u[len / 2] << (8 * (len / 2)) | (uint64_t)u[len - 1] << (8 * (len - 1));
+    }
+    return w;
+}
+
+/* The binder's table of member names (sc_rules.member_keys). */
+static int sc_index_members(sc_rules *r)
+{
+    size_t nkeys = 0, text_len = 0;
+    for (uint32_t k = 0; k < r->nscales; k++)
+        for (uint32_t m = 0; m < r->scales[k].nmembers; m++, nkeys++)
+            text_len += strlen(r->scales[k].members[m].name) + 1;
+    if (nkeys >= UINT32_MAX || text_len >= UINT32_MAX)
+        return -1;
+    uint32_t *at = sc_arena_alloc(&r->arena, (r->nscales + 1) * sizeof *at);
+    sc_member_key *keys = sc_arena_alloc(&r->arena, (nkeys ? nkeys : 1) * sizeof *keys);
+    char *text = sc_arena_alloc(&r->arena, text_len ? text_len : 1);
+    if (!at || !keys || !text)
+        return -1;
+    uint32_t n = 0, off = 0;
+    for (uint32_t k = 0; k < r->nscales; k++) {
+        at[k] = n;
+        for (uint32_t m = 0; m < r->scales[k].nmembers; m++, n++) {
+            const char *name = r->scales[k].members[m].name;
+            size_t len = strlen(name);
+            memcpy(text + off, name, len + 1);
+            keys[n].head = sc_name_head(name, len);
+            keys[n].len = (uint32_t)len;
+            keys[n].off = off;
+            off += (uint32_t)len + 1;
+        }
+    }
+    at[r->nscales] = n;
+    r->member_at = at;
+    r->member_keys = keys;
+    r->member_text = text;
+    return 0;
+}
+
+uint32_t sc_rules_find_member(const sc_rules *r, uint32_t scale, const char *name, size_t len)
+{
+    const sc_member_key *keys = r->member_keys + r->member_at[scale];
+    uint32_t n = r->member_at[scale + 1] - r->member_at[scale];
+    uint64_t head = sc_name_head(name, len);
+    for (uint32_t m = 0; m < n; m++)
+        if (keys[m].head == head && keys[m].len == len &&
+            (len <= 8 || memcmp(r->member_text + keys[m].off + 8, name + 8, len - 8) == 0))
+            return m;
+    return SC_NONE;
+}
+
 int sc_rules_index(sc_rules *r)
 {
     size_t nkeys = 0, text_len = 0;
@@ -112,7 +177,7 @@ int sc_rules_index(sc_rules *r)
     r->judge = judge;
     r->nrequired = nrequired;
     r->required = required;
-    return 0;
+    return sc_index_members(r);
 }
 
 const sc_id_slot *sc_rules_find_id(const sc_rules *r, const char *id, size_t len)

@@ -205,7 +205,20 @@ typedef struct sc_rules {
     const struct sc_item_judge *judge;
     uint32_t nrequired;
     const uint32_t *required;
+    /* The members' names as the binder matches them: scale k's in member_keys[member_at[k] ..
+     * member_at[k + 1]), in member order, their text packed in member_text. */
+    const uint32_t *member_at;
+    const struct sc_member_key *member_keys;
+    const char *member_text;
 } sc_rules;
+
+/* A member's name for matching: its length and first eight bytes (zero-padded) side by side, 16 bytes,
+ * so that most names are told apart without reading their text. */
+typedef struct sc_member_key {
+    uint64_t head;      /* the first eight bytes of the name, zero-padded */
+    uint32_t len;       /* its length */
+    uint32_t off;       /* its text: member_text + off */
+} sc_member_key;
 
 /* An item as the binder sees it: 8 bytes. */
 enum { SC_HOT_SCHOOL = 1 };
@@ -247,6 +260,8 @@ uint32_t sc_rules_find_item(const sc_rules *r, const char *id, size_t len);
 uint32_t sc_rules_find_agreement(const sc_rules *r, const char *id);
 uint32_t sc_rules_find_promise(const sc_rules *r, const char *id);
 uint32_t sc_scale_find_member(const sc_scale *s, const char *name, size_t len);
+/* The same for scale index `scale` of r, through r->member_keys. */
+uint32_t sc_rules_find_member(const sc_rules *r, uint32_t scale, const char *name, size_t len);
 /* The band a number falls in. */
 uint32_t sc_bandset_classify(const sc_bandset *b, double v);
 /* Does the ruleset apply on this date? */

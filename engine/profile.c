@@ -402,8 +402,8 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
         return true;
     case SC_TYPE_SCALE: {
         const sc_scale *scale = &b->rules->scales[hot->scale];
-        uint32_t member = sc_scale_find_member(scale, s, value->len);
-        if (member != SC_NONE && strlen(scale->members[member].name) == value->len) {
+        uint32_t member = sc_rules_find_member(b->rules, hot->scale, s, value->len);
+        if (member != SC_NONE) {
             out->v.member = member;
             return true;
         }
@@ -437,7 +437,7 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
 static bool sc_convert_set(sc_binder *b, uint32_t index, const sc_node *value, sc_value *out)
 {
     const sc_item *item = &b->rules->items[index];
-    const sc_scale *scale = &b->rules->scales[b->rules->hot[index].scale];
+    uint32_t scale = b->rules->hot[index].scale;
     const sc_node *const *entries = (const sc_node *const *)value->values;
     uint32_t nentries = value->n;
     if (value->kind == SC_NODE_SCALAR) {
@@ -464,8 +464,8 @@ static bool sc_convert_set(sc_binder *b, uint32_t index, const sc_node *value, s
             ok = false;
             continue;
         }
-        uint32_t member = sc_scale_find_member(scale, entry->str, entry->len);
-        if (member == SC_NONE || member >= 64 || strlen(scale->members[member].name) != entry->len) {
+        uint32_t member = sc_rules_find_member(b->rules, scale, entry->str, entry->len);
+        if (member == SC_NONE || member >= 64) {
             sc_bind_error(b, entry->line, entry->col, sc_allowed_hint(b, item, hint, sizeof hint),
                           TR("'%s' is geen van de keuzes bij '%s'", "'%s' is not one of the choices for '%s'"),
                           entry->str, item->id);

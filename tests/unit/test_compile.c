@@ -673,6 +673,23 @@ START_TEST(test_program_scales_and_bands)
     ck_assert_uint_eq(st->pos.col, 7);
     ck_assert_uint_eq(sc_scale_find_member(st, "geen", 4), 2);
     ck_assert_uint_eq(sc_scale_find_member(st, "gee", 3), SC_NONE);
+    /* the binder's table of names: every length, a name cut short or run on, a different last byte */
+    for (uint32_t m = 0; m < st->nmembers; m++)
+        ck_assert_uint_eq(sc_rules_find_member(r, 0, st->members[m].name, strlen(st->members[m].name)), m);
+    ck_assert_uint_eq(sc_rules_find_member(r, 0, "beschikbaar", 11), 1);
+    ck_assert_uint_eq(sc_rules_find_member(r, 0, "beschikbaarheid", 11), 1);
+    ck_assert_uint_eq(sc_rules_find_member(r, 0, "beschikbaarheid", 15), SC_NONE);
+    ck_assert_uint_eq(sc_rules_find_member(r, 0, "beschikbaaR", 11), SC_NONE);
+    ck_assert_uint_eq(sc_rules_find_member(r, 0, "beschikba", 9), SC_NONE);
+    ck_assert_uint_eq(sc_rules_find_member(r, 0, "actieF", 6), SC_NONE);
+    ck_assert_uint_eq(sc_rules_find_member(r, 0, "geen", 4), 2);
+    ck_assert_uint_eq(sc_rules_find_member(r, 0, "geel", 4), SC_NONE);
+    ck_assert_uint_eq(sc_rules_find_member(r, 0, "gee", 3), SC_NONE);
+    ck_assert_uint_eq(sc_rules_find_member(r, 0, "", 0), SC_NONE);
+    ck_assert_uint_eq(sc_rules_find_member(r, 1, "sbo", 3), 1);
+    ck_assert_uint_eq(sc_rules_find_member(r, 1, "sbx", 3), SC_NONE);
+    ck_assert_uint_eq(sc_rules_find_member(r, 1, "bao", 3), 0);
+    ck_assert_uint_eq(sc_rules_find_member(r, 1, "actief", 6), SC_NONE);
     const sc_scale *so = &r->scales[1];
     ck_assert(!so->ordered);
     ck_assert_ptr_null(so->label);
