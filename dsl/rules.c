@@ -122,15 +122,20 @@ int sc_rules_index(sc_rules *r)
     size_t size = 16;
     while (size < nkeys * 2)
         size *= 2;
+    size_t nslots = r->nitems ? r->nitems : 1;
     sc_id_slot *slots = sc_arena_zalloc(&r->arena, size * sizeof *slots);
     char *text = sc_arena_alloc(&r->arena, text_len ? text_len : 1);
-    if (!slots || !text)
+    sc_item_hot *hot = sc_arena_zalloc(&r->arena, nslots * sizeof *hot);
+    if (!slots || !text || !hot)
         return -1;
     uint32_t mask = (uint32_t)size - 1, off = 0;
+    bool nested = false;
     for (uint32_t i = 0; i < r->nitems; i++) {
         const char *id = r->items[i].id;
         size_t n = strlen(id);
         memcpy(text + off, id, n + 1);
+        hot[i].id_off = off;
+        hot[i].id_len = (uint32_t)n;
         for (size_t k = 0; k <= n; k++) {
             if (k < n && id[k] != '.')
                 continue;
@@ -146,18 +151,18 @@ int sc_rules_index(sc_rules *r)
                 s->item = i;
             else
                 s->group = 1;
+            nested = nested || (s->item != SC_NONE && s->group);
         }
         off += (uint32_t)n + 1;
     }
     r->ids = slots;
     r->id_text = text;
     r->id_mask = mask;
+    r->ids_nested = nested;
 
-    size_t nslots = r->nitems ? r->nitems : 1;
-    sc_item_hot *hot = sc_arena_zalloc(&r->arena, nslots * sizeof *hot);
     sc_item_judge *judge = sc_arena_zalloc(&r->arena, nslots * sizeof *judge);
     uint32_t *required = sc_arena_alloc(&r->arena, nslots * sizeof *required);
-    if (!hot || !judge || !required)
+    if (!judge || !required)
         return -1;
     uint32_t nrequired = 0;
     for (uint32_t i = 0; i < r->nitems; i++) {

@@ -199,6 +199,8 @@ typedef struct sc_rules {
     uint32_t id_mask;
     const struct sc_id_slot *ids;
     const char *id_text;
+    bool ids_nested;         /* some id is an item's and also a group's (only ids the compiler lets pass
+                                unchecked for their length can be) */
     /* What binding and judging read of every item, in small dense arrays indexed like items (the
      * sc_item itself only for messages, number ranges and reports), and the required items in order. */
     const struct sc_item_hot *hot;
@@ -220,13 +222,15 @@ typedef struct sc_member_key {
     uint32_t off;       /* its text: member_text + off */
 } sc_member_key;
 
-/* An item as the binder sees it: 8 bytes. */
+/* An item as the binder sees it: 16 bytes. */
 enum { SC_HOT_SCHOOL = 1 };
 typedef struct sc_item_hot {
     uint8_t kind;       /* sc_type_kind */
     uint8_t flags;      /* SC_HOT_SCHOOL: the id starts with "school." (answered under 'school:') */
     uint16_t unused;
     uint32_t scale;     /* type.scale */
+    uint32_t id_off;    /* the id in id_text (ids lie there in item order) */
+    uint32_t id_len;
 } sc_item_hot;
 
 /* An item as the evaluator sees it: 32 bytes. */

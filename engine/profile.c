@@ -24,6 +24,7 @@ typedef struct sc_binder {
     bool *rejected; /* per item: an answer was given but refused (already reported) */
     char path[SC_PATH_MAX];
     size_t path_len;
+    uint32_t next;      /* the item after the one bound last: what the next key most likely names */
     sc_lang lang;       /* of the messages and hints */
 } sc_binder;
 
@@ -579,6 +580,31 @@ static bool sc_in_other_section(const sc_binder *b, bool school_section, const c
     return sc_rules_find_id(b->rules, id, len) != NULL; /* an item or a group */
 }
 
+/* The item b->path names, else SC_NONE with *group telling whether it names a group. A profile mostly
+ * follows the order of the rules, so the item after the one bound last is tried first: its id is the
+ * path, or continues it with a dot (a group, unless some id is both). Else the lookup. */
+static uint32_t sc_find_path(const sc_binder *b, bool *group)
+{
+    const sc_rules *r = b->rules;
+    if (b->next < r->nitems) {
+        const sc_item_hot *h = &r->hot[b->next];
+        const char *id = r->id_text + h->id_off;
+        if (h->id_len >= b->path_len && memcmp(id, b->path, b->path_len) == 0) {
+            if (h->id_len == b->path_len) {
+                *group = false;
+                return b->next;
+            }
+            if (id[b->path_len] == '.' && !r->ids_nested) {
+                *group = true;
+                return SC_NONE;
+            }
+        }
+    }
+    const sc_id_slot *slot = sc_rules_find_id(r, b->path, b->path_len);
+    *group = slot && slot->group;
+    return slot ? slot->item : SC_NONE;
+}
+
 /* Bind the keys of `map` under the path in b->path (which may be empty); nested mappings extend it. */
 static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
 {
@@ -598,8 +624,8 @@ static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
         b->path_len += key->len;
         b->path[b->path_len] = '\0';
 
-        const sc_id_slot *slot = sc_rules_find_id(b->rules, b->path, b->path_len);
-        uint32_t index = slot ? slot->item : SC_NONE;
+        bool group;
+        uint32_t index = sc_find_path(b, &group);
         if (index != SC_NONE && ((b->rules->hot[index].flags & SC_HOT_SCHOOL) != 0) != school_section) {
             sc_bind_error(b, key->line, key->col, TR("zet het onder 'school:'", "move it under 'school:'"),
                           TR("'%s' hoort onder 'school:', niet onder 'antwoorden:'",
@@ -608,10 +634,11 @@ static void sc_bind_map(sc_binder *b, const sc_node *map, bool school_section)
             continue;
         }
         if (index != SC_NONE) {
+            b->next = index + 1;
             sc_bind_answer(b, index, key, value);
             continue;
         }
-        if (slot && slot->group) {
+        if (group) {
             if (value->kind == SC_NODE_MAP) {
                 sc_bind_map(b, value, school_section);
             } else if (!sc_node_is_null(value)) {

@@ -806,6 +806,35 @@ START_TEST(test_program_items_and_groups)
 }
 END_TEST
 
+/* An id of 512 bytes or more escapes the check that no id starts with another: the lookup then marks
+ * the rules (ids_nested), and the id names its item as well as its group. */
+START_TEST(test_lookup_nested_ids)
+{
+    static char text[2048], id[600];
+    memset(id, 'x', 520);
+    id[520] = '\0';
+    snprintf(text, sizeof text,
+             "ruleset \"N\" version \"1\"\npromise P1 \"p\"\nagreement A1 \"a\"\n    serves P1\n"
+             "    item %s: yesno \"A\"\n        norm is ja\n    item %s.b: yesno \"B\"\n        norm is ja\n",
+             id, id);
+    mem_file files[] = {{"n.rules", text, 0}, {NULL, NULL, 0}};
+    seen s;
+    sc_diag_sink sink;
+    sc_rules *r = compile_mem(files, 50, &s, &sink);
+    ck_assert_ptr_nonnull(r);
+    ck_assert(r->ids_nested);
+    const sc_id_slot *slot = sc_rules_find_id(r, id, 520);
+    ck_assert(slot && slot->item != SC_NONE && slot->group);
+    ck_assert_str_eq(r->items[slot->item].id, id);
+    sc_rules_free(r);
+    seen_free(&s);
+
+    r = compile_program();
+    ck_assert(!r->ids_nested);
+    sc_rules_free(r);
+}
+END_TEST
+
 START_TEST(test_program_in_force)
 {
     sc_rules *r = compile_program();
@@ -1296,6 +1325,7 @@ Suite *suite_compile(void)
     tcase_add_test(program, test_program_scales_and_bands);
     tcase_add_test(program, test_program_items_and_groups);
     tcase_add_test(program, test_program_in_force);
+    tcase_add_test(program, test_lookup_nested_ids);
     tcase_add_test(program, test_tighten_and_extend_layers);
     tcase_add_test(program, test_did_you_mean);
     suite_add_tcase(s, program);
