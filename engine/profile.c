@@ -812,16 +812,22 @@ int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, co
     b.lang = SC_YAML_LANG(limits);
 
     size_t nslots = rules->nitems ? rules->nitems : 1;
-    out->answers = sc_arena_zalloc(arena, nslots * sizeof *out->answers);
-    b.rejected = sc_arena_zalloc(arena, nslots * sizeof *b.rejected);
+    out->answers = sc_arena_alloc(arena, nslots * sizeof *out->answers);
+    b.rejected = sc_arena_alloc(arena, nslots * sizeof *b.rejected);
     if (!out->answers || !b.rejected) {
+        if (out->answers)
+            memset(out->answers, 0, nslots * sizeof *out->answers);
         sc_bind_error(&b, 1, 1, SC_TR(b.lang, "maak het bestand kleiner", "make the file smaller"),
                       SC_TR(b.lang, "onvoldoende geheugen om het profiel te lezen", "out of memory while reading the profile"));
         return -1;
     }
 
     sc_node *root = NULL;
-    if (sc_yaml_load(arena, path, text, len, limits, diags, &root) != 0)
+    int loaded = sc_yaml_load(arena, path, text, len, limits, diags, &root);
+    /* cleared only now, after the parser has been through the cache: binding finds them there */
+    memset(out->answers, 0, nslots * sizeof *out->answers);
+    memset(b.rejected, 0, nslots * sizeof *b.rejected);
+    if (loaded != 0)
         return -1;
     const char *start_hint = SC_TR(b.lang, "begin met 'profiel: 1', dan 'school:' en 'antwoorden:'",
                                    "start with 'profiel: 1', then 'school:' and 'antwoorden:'");
