@@ -190,10 +190,6 @@ typedef struct sc_rules {
     const sc_item *items;    /* declaration order: school fields first, then as written */
     uint32_t peildatum;      /* index of the built-in school.peildatum (always there: a required date) */
 
-    /* Lookup of items by id: open addressing, size a power of two, SC_NONE for empty. */
-    uint32_t index_mask;
-    const uint32_t *index;
-
     /* The lookup the engine uses (sc_rules_find_id), built after the semantic pass by sc_rules_index:
      * open addressing, size a power of two (id_mask + 1), the ids' text packed together in id_text. */
     uint32_t id_mask;

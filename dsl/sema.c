@@ -1213,21 +1213,5 @@ int sc_sema_run(sc_compiler *c)
     r->promises = promises;
     r->agreements = agreements;
 
-    /* the lookup index */
-    uint32_t size = 16;
-    while (size < r->nitems * 2)
-        size *= 2;
-    uint32_t *index = oalloc(s, size * sizeof *index);
-    if (!index)
-        return -1;
-    memset(index, 0xff, size * sizeof *index);
-    for (uint32_t i = 0; i < r->nitems; i++) {
-        uint32_t h = sc_hash_id(items[i].id, strlen(items[i].id)) & (size - 1);
-        while (index[h] != SC_NONE)
-            h = (h + 1) & (size - 1);
-        index[h] = i;
-    }
-    r->index = index;
-    r->index_mask = size - 1;
     return s->oom ? -1 : (c->diags->errors != errors_before ? -1 : 0);
 }
