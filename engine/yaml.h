@@ -13,17 +13,17 @@
 typedef enum sc_node_kind { SC_NODE_SCALAR, SC_NODE_MAP, SC_NODE_SEQ } sc_node_kind;
 
 typedef struct sc_node sc_node;
-struct sc_node {
+struct sc_node { /* 48 bytes: the 32-bit fields first, then the pointers, no padding between */
     sc_node_kind kind;
     uint32_t line, col;     /* 1-based, of the node's first character */
     /* SCALAR: the text (NUL-terminated copy in the arena) */
-    const char *str;
     uint32_t len;
-    bool plain;             /* unquoted scalar (YAML's null/empty only counts when plain) */
     /* MAP: n pairs keys[i] -> values[i]; SEQ: n items values[i] */
     uint32_t n;
-    sc_node **keys;
-    sc_node **values;
+    bool plain;             /* unquoted scalar (YAML's null/empty only counts when plain) */
+    const char *str;        /* SCALAR */
+    sc_node **keys;         /* MAP */
+    sc_node **values;       /* MAP and SEQ */
 };
 
 /* The options of the profile loader (this YAML loader, sc_profile_load, sc_check_profile and
