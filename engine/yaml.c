@@ -269,7 +269,7 @@ static void sc_yaml_report_parser_error(sc_yaml_loader *ld, const yaml_parser_t 
 }
 
 /* A node, with `extra` bytes right after it (a scalar's text: one allocation instead of two). */
-static sc_node *sc_yaml_new_node(sc_yaml_loader *ld, sc_node_kind kind, const yaml_mark_t *mark, size_t extra)
+static inline sc_node *sc_yaml_new_node(sc_yaml_loader *ld, sc_node_kind kind, const yaml_mark_t *mark, size_t extra)
 {
     uint32_t line = (uint32_t)mark->line + 1, col = (uint32_t)mark->column + 1;
     if (++ld->nnodes > ld->limits.max_nodes) {
@@ -310,7 +310,7 @@ static uint32_t sc_yaml_hash(const char *s, uint32_t len)
 
 static bool sc_yaml_same_key(const sc_node *a, const sc_node *b)
 {
-    return a->kind == SC_NODE_SCALAR && b->kind == SC_NODE_SCALAR && a->len == b->len &&
+    return a->len == b->len && a->kind == SC_NODE_SCALAR && b->kind == SC_NODE_SCALAR &&
            memcmp(a->str, b->str, a->len) == 0;
 }
 
@@ -497,8 +497,16 @@ static void sc_yaml_on_scalar(sc_yaml_loader *ld, const yaml_event_t *ev)
         sc_yaml_out_of_memory(ld, node->line, node->col);
         return;
     }
-    sc_yaml_check_place(ld, node);
-    sc_yaml_attach(ld, node);
+    /* sc_yaml_check_place and sc_yaml_attach in one, for the commonest node: a scalar is never a wrong key */
+    if (ld->depth == 0) {
+        if (!ld->root)
+            ld->root = node;
+        return;
+    }
+    sc_yaml_frame *f = &ld->frames[ld->depth - 1];
+    if (f->node->kind == SC_NODE_MAP && (ld->nchildren - f->first_child) % 2 == 0)
+        sc_yaml_check_duplicate_key(ld, f, node);
+    ld->children[ld->nchildren++] = node;
 }
 
 static void sc_yaml_on_alias(sc_yaml_loader *ld, const yaml_event_t *ev)
