@@ -9,6 +9,10 @@
 /* Mappings with more keys than this get a hash table for the duplicate-key check. */
 #define SC_YAML_LINEAR_KEYS 16u
 
+/* Nodes (each with its text) are packed at 8-byte alignment into chunks of this many bytes taken from the
+ * arena, rather than each rounded up to the arena's 16: the tree is smaller, so fewer cache lines. */
+#define SC_YAML_NODE_CHUNK ((size_t)4096)
+
 /* An open collection: its node and where its children start on the loader's child stack. */
 typedef struct sc_yaml_frame {
     sc_node *node;
@@ -28,6 +32,8 @@ typedef struct sc_yaml_loader {
     /* children of every open collection, innermost last; copied out once when a collection closes */
     sc_node **children;
     size_t nchildren, children_cap;
+
+    char *node_cur, *node_end; /* the free part of the current node chunk */
 
     sc_yaml_frame *frames; /* open collections, outermost first */
     uint32_t depth, frames_cap;
@@ -268,6 +274,19 @@ static void sc_yaml_report_parser_error(sc_yaml_loader *ld, const yaml_parser_t 
         sc_yaml_error(ld, line, col, hint, TR("fout in de YAML-opbouw: %s", "YAML syntax error: %s"), text);
 }
 
+/* Room for a node of `need` bytes (a multiple of its alignment) when the current chunk is too full. */
+static sc_node *sc_yaml_node_space(sc_yaml_loader *ld, size_t need)
+{
+    if (need > SC_YAML_NODE_CHUNK / 4) /* a long text: on its own, the chunk stays in use */
+        return sc_arena_alloc(ld->arena, need);
+    char *p = sc_arena_alloc(ld->arena, SC_YAML_NODE_CHUNK);
+    if (!p)
+        return sc_arena_alloc(ld->arena, need); /* a capped arena may still have room for the node alone */
+    ld->node_cur = p + need;
+    ld->node_end = p + SC_YAML_NODE_CHUNK;
+    return (sc_node *)(void *)p;
+}
+
 /* A node, with `extra` bytes right after it (a scalar's text: one allocation instead of two). */
 static inline sc_node *sc_yaml_new_node(sc_yaml_loader *ld, sc_node_kind kind, const yaml_mark_t *mark, size_t extra)
 {
@@ -281,7 +300,14 @@ static inline sc_node *sc_yaml_new_node(sc_yaml_loader *ld, sc_node_kind kind, c
         ld->stopped = true;
         return NULL;
     }
-    sc_node *n = sc_arena_alloc(ld->arena, sizeof *n + extra);
+    size_t need = (sizeof(sc_node) + extra + _Alignof(sc_node) - 1) & ~(_Alignof(sc_node) - 1);
+    sc_node *n;
+    if (need <= (size_t)((uintptr_t)ld->node_end - (uintptr_t)ld->node_cur)) {
+        n = (sc_node *)(void *)ld->node_cur;
+        ld->node_cur += need;
+    } else {
+        n = sc_yaml_node_space(ld, need);
+    }
     if (!n) {
         sc_yaml_out_of_memory(ld, line, col);
         return NULL;
