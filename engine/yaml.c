@@ -372,41 +372,52 @@ static bool sc_yaml_key_slots_grow(sc_yaml_loader *ld, sc_yaml_frame *f, size_t 
     return true;
 }
 
-/* A scalar key is about to be pushed at ld->nchildren: refuse it when the mapping already has it. */
-static void sc_yaml_check_duplicate_key(sc_yaml_loader *ld, sc_yaml_frame *f, const sc_node *key)
+static void sc_yaml_duplicate_key(sc_yaml_loader *ld, const sc_node *first, const sc_node *key)
+{
+    sc_yaml_error(ld, key->line, key->col,
+                  TR("haal een van de twee weg, of voeg ze samen tot één", "remove one of the two, or merge them into one"),
+                  TR("de sleutel '%s' staat twee keer in hetzelfde blok (de eerste keer op regel %u)",
+                     "the key '%s' appears twice in the same mapping (first at line %u)"),
+                  key->str, (unsigned)first->line);
+}
+
+/* sc_yaml_check_duplicate_key for a mapping with many keys: through its hash table. */
+static void sc_yaml_check_duplicate_key_hashed(sc_yaml_loader *ld, sc_yaml_frame *f, const sc_node *key)
 {
     size_t nkeys = (ld->nchildren - f->first_child) / 2;
-    size_t found = SIZE_MAX;
-    if (nkeys < SC_YAML_LINEAR_KEYS && !f->key_slots) {
-        for (size_t at = f->first_child; at < ld->nchildren; at += 2)
-            if (sc_yaml_same_key(ld->children[at], key)) {
-                found = at;
-                break;
-            }
-    } else {
-        if ((!f->key_slots || (nkeys + 1) * 2 > f->key_slots_mask + 1) && !sc_yaml_key_slots_grow(ld, f, nkeys + 1)) {
-            sc_yaml_out_of_memory(ld, key->line, key->col);
+    if ((!f->key_slots || (nkeys + 1) * 2 > f->key_slots_mask + 1) && !sc_yaml_key_slots_grow(ld, f, nkeys + 1)) {
+        sc_yaml_out_of_memory(ld, key->line, key->col);
+        return;
+    }
+    /* the key sits at ld->nchildren once pushed; insert after the push so the table can point at it */
+    ld->children[ld->nchildren] = (sc_node *)key;
+    size_t found = sc_yaml_key_slots_insert(ld, f, ld->nchildren);
+    if (found != SIZE_MAX)
+        sc_yaml_duplicate_key(ld, ld->children[found], key);
+}
+
+/* A scalar key is about to be pushed at ld->nchildren: refuse it when the mapping already has it.
+ * A few keys are compared one by one: length and first byte (the text sits right after its node)
+ * before the whole text. */
+static inline void sc_yaml_check_duplicate_key(sc_yaml_loader *ld, sc_yaml_frame *f, const sc_node *key)
+{
+    size_t nkeys = (ld->nchildren - f->first_child) / 2;
+    if (nkeys >= SC_YAML_LINEAR_KEYS || f->key_slots) {
+        sc_yaml_check_duplicate_key_hashed(ld, f, key);
+        return;
+    }
+    for (size_t at = f->first_child; at < ld->nchildren; at += 2) {
+        const sc_node *k = ld->children[at];
+        if (k->len == key->len && k->kind == SC_NODE_SCALAR && k->str[0] == key->str[0] &&
+            memcmp(k->str, key->str, key->len) == 0) {
+            sc_yaml_duplicate_key(ld, k, key);
             return;
         }
-        /* the key sits at ld->nchildren once pushed; insert after the push so the table can point at it */
-        ld->children[ld->nchildren] = (sc_node *)key;
-        found = sc_yaml_key_slots_insert(ld, f, ld->nchildren);
-    }
-    if (found != SIZE_MAX) {
-        const sc_node *first = ld->children[found];
-        sc_yaml_error(ld, key->line, key->col,
-                      TR("haal een van de twee weg, of voeg ze samen tot één", "remove one of the two, or merge them into one"),
-                      TR("de sleutel '%s' staat twee keer in hetzelfde blok (de eerste keer op regel %u)",
-                         "the key '%s' appears twice in the same mapping (first at line %u)"),
-                      key->str, (unsigned)first->line);
     }
 }
 
-/* Make room for one more child on the stack (so the slot at nchildren may be written). */
-static bool sc_yaml_reserve_child(sc_yaml_loader *ld)
+static bool sc_yaml_grow_children(sc_yaml_loader *ld)
 {
-    if (ld->nchildren < ld->children_cap)
-        return true;
     size_t cap = ld->children_cap ? ld->children_cap * 2 : 256;
     sc_node **grown = sc_arena_alloc(ld->arena, cap * sizeof *grown);
     if (!grown)
@@ -416,6 +427,12 @@ static bool sc_yaml_reserve_child(sc_yaml_loader *ld)
     ld->children = grown;
     ld->children_cap = cap;
     return true;
+}
+
+/* Make room for one more child on the stack (so the slot at nchildren may be written). */
+static inline bool sc_yaml_reserve_child(sc_yaml_loader *ld)
+{
+    return ld->nchildren < ld->children_cap || sc_yaml_grow_children(ld);
 }
 
 /* A node starts: check what its place in the parent allows (keys must be unique scalars).
