@@ -60,6 +60,8 @@ void sc_arena_reset(sc_arena *a)
     a->end = a->cur + keep->size;
 }
 
+extern inline void *sc_arena_alloc(sc_arena *a, size_t n);
+
 void *sc_arena_alloc_slow(sc_arena *a, size_t n)
 {
     if (n == 0)

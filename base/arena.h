@@ -26,8 +26,8 @@ void sc_arena_reset(sc_arena *a);
 
 void *sc_arena_alloc_slow(sc_arena *a, size_t n); /* sc_arena_alloc when the newest block is full */
 
-/* aligned for any type; NULL when capped or out of memory */
-static inline void *sc_arena_alloc(sc_arena *a, size_t n)
+/* aligned for any type; NULL when capped or out of memory (inline; base/arena.c holds the external definition) */
+inline void *sc_arena_alloc(sc_arena *a, size_t n)
 {
     /* cur and end are multiples of the alignment, so a rounded-up n <= end - cur fits too;
      * n == 0 wraps to SIZE_MAX and takes the slow path (which hands out one aligned unit) */
