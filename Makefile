@@ -48,7 +48,7 @@ $(BUILD)/gen/lexer.c $(BUILD)/gen/lexer.h: dsl/lexer.l | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	flex --header-file=$(BUILD)/gen/lexer.h -o $(BUILD)/gen/lexer.c $<
 $(BUILD)/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
-	$(CC) $(CFLAGS_COMMON) $(GENWARN) -c -o $@ $<
+	$(CC) $(CFLAGS_COMMON) $(GENWARN) -MMD -MP -c -o $@ $<
 
 # the rules in rules/ are compiled into the binary as the default ruleset
 $(BUILD)/tools/embed: tools/embed.c
