@@ -18,7 +18,8 @@
 # and BENCH_N profiles, compiling the
 # rules (the whole `sopcheck compile` process, and sc_compile_file in a loop), and callgrind's
 # instruction count per profile: (Ir of BENCH_CG_N profiles - Ir of 1 profile) / (BENCH_CG_N - 1),
-# which leaves out start-up and the compile of the rules. The table goes to stdout and to
+# which leaves out start-up and the compile of the rules, and the same for cachegrind's first-level
+# data cache misses (a simulated cache: repeatable, and what instructions do not show). The table goes to stdout and to
 # $BUILD/bench/results.md. Files are read from the page cache (warm): this measures CPU, not disks.
 set -eu
 BUILD=${BUILD:-build}
@@ -155,8 +156,18 @@ if command -v valgrind >/dev/null 2>&1; then
     c_one=$(ir "$tmp/cg.c1" "$bin" check --format json --fail-on never "$dir/cg1")
     ir_floor=$(echo "$f_all $f_one $CG_N" | awk '{printf "%.0f", ($1 - $2) / ($3 - 1)}')
     ir_check=$(echo "$c_all $c_one $CG_N" | awk '{printf "%.0f", ($1 - $2) / ($3 - 1)}')
+    # first-level data cache misses (cachegrind's simulated cache): what instructions do not show
+    echo "bench: cachegrind ($CG_N profiles and 1)" >&2
+    d1() { # CMD...: D1 read + write misses of one run
+        valgrind --tool=cachegrind --cache-sim=yes --cachegrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
+            sed -n 's/.*D1  misses: *\([0-9,]*\).*/\1/p' | tr -d ,
+    }
+    d1_floor=$(echo "$(d1 "$floor" -l "$dir/cg.list") $(d1 "$floor" -l "$dir/cg1.list") $CG_N" |
+        awk 'NF == 3 {printf "%.0f", ($1 - $2) / ($3 - 1); exit} {print "n/a"}')
+    d1_check=$(echo "$(d1 "$bin" check --format json --fail-on never "$dir/cg") $(d1 "$bin" check --format json --fail-on never "$dir/cg1") $CG_N" |
+        awk 'NF == 3 {printf "%.0f", ($1 - $2) / ($3 - 1); exit} {print "n/a"}')
 else
-    ir_floor=n/a ir_check=n/a
+    ir_floor=n/a ir_check=n/a d1_floor=n/a d1_check=n/a
 fi
 
 # --- the table --------------------------------------------------------------------------------
@@ -190,6 +201,7 @@ pw=$(med compile_proc wall)
     echo "| a YAML mapping of 10,000 and of 40,000 keys (\`bench_bigmap\`; linear: ratio ≈ 4, quadratic: 16) | – | $bigmap_line | | | | |"
     echo "| callgrind instructions per profile, floor | $CG_N | $ir_floor Ir | | | | 1.00× |"
     echo "| callgrind instructions per profile, check | $CG_N | $ir_check Ir | | | | $(ratio "$ir_check" "$ir_floor") |"
+    echo "| cachegrind first-level data cache misses per profile, floor / check | $CG_N | $d1_floor / $d1_check | | | | |"
     echo
     echo "Profiles: $made; $avg_bytes bytes on average; JSON report $json_bytes bytes per profile."
     echo "Runs: $RUNS rounds (median), interleaved floor/json/text/-j, warm page cache; ratios are medians of per-round ratios. Ir: callgrind instructions per profile, start-up and rules compile left out."
