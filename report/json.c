@@ -431,9 +431,9 @@ static void value(jbuf *o, const sc_rules *r, uint32_t i, const sc_value *v, con
         jb_puts(o, "null");
         return;
     }
-    const sc_type *t = &r->items[i].type;
+    const sc_item_hot *t = &r->hot[i]; /* the item's type kind and scale, from the dense array */
     char buf[48];
-    switch (t->kind) {
+    switch ((sc_type_kind)t->kind) {
     case SC_TYPE_NUMBER:
     case SC_TYPE_PERCENT:
         put_number(o, v->v.number);
@@ -492,7 +492,7 @@ static void item(sc_writer *w, jbuf *o, const sc_result *res, uint32_t i)
     value(o, r, i, v, c);
     jb_putc(o, ',');
     if (c)
-        put_fragment(o, c, ir->category != SC_NONE ? c->first_band[it->type.bands] + ir->category : c->no_category);
+        put_fragment(o, c, ir->category != SC_NONE ? c->first_band[r->judge[i].bands] + ir->category : c->no_category);
     else
         kv_str(o, "category", ir->category != SC_NONE ? r->bandsets[it->type.bands].bands[ir->category].name : NULL,
                true);
@@ -598,7 +598,7 @@ static void json_profile(sc_writer *w, const sc_result *res)
             const sc_bandset *bs = &r->bandsets[b];
             unsigned counts[64] = {0};
             for (uint32_t i = 0; i < r->nitems; i++)
-                if (r->items[i].type.bands == b && res->items[i].category != SC_NONE && res->items[i].category < 64)
+                if (r->judge[i].bands == b && res->items[i].category != SC_NONE && res->items[i].category < 64)
                     counts[res->items[i].category]++;
             if (b)
                 jb_putc(o, ',');
