@@ -41,22 +41,13 @@ static sc_id_slot *sc_id_slot_for(sc_id_slot *slots, uint32_t mask, const char *
     }
 }
 
-/* The first eight bytes of a name (fewer when it is shorter), zero-padded, as one word in the byte
- * order of the machine (compared only within one process). Short names take two overlapping loads. */
+/* The first eight bytes of a name (fewer when it is shorter), zero-padded, as one word: two names of
+ * the same length up to eight bytes have the same word only when they are the same name, in either
+ * byte order (the bytes are copied, not shifted). */
 static uint64_t sc_name_head(const char *name, size_t len)
 {
     uint64_t w = 0;
-    if (len >= 8) {
-        memcpy(&w, name, 8);
-    } else if (len >= 4) {
-        uint32_t lo, hi;
-        memcpy(&lo, name, 4);
-        memcpy(&hi, name + len - 4, 4);
-        w = lo | (uint64_t)hi << (8 * (len - 4));
-    } else if (len) {
-        const unsigned char *u = (const unsigned char *)name;
-        w = u[0] | (uint64_t)u[len / 2] << (8 * (len / 2)) | (uint64_t)u[len - 1] << (8 * (len - 1));
-    }
+    memcpy(&w, name, len < 8 ? len : 8);
     return w;
 }
 
