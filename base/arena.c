@@ -15,6 +15,8 @@ struct sc_arena_block {
 
 #define SC_ARENA_MIN_BLOCK ((size_t)16 * 1024)
 #define SC_ARENA_LINE ((size_t)64)
+/* The largest block a reset keeps (a profile takes some 30 KB; one that took megabytes is rare). */
+#define SC_ARENA_KEEP_MAX ((size_t)256 * 1024)
 
 void sc_arena_init(sc_arena *a, size_t max_bytes)
 {
@@ -41,10 +43,11 @@ void sc_arena_reset(sc_arena *a)
 {
     if (!a->head)
         return;
-    /* keep the largest block: the next run of a batch loop most likely fits in it whole, with no malloc */
-    sc_arena_block *keep = a->head;
-    for (sc_arena_block *b = a->head->next; b; b = b->next)
-        if (b->size > keep->size)
+    /* keep the largest block up to SC_ARENA_KEEP_MAX: the next run of a batch loop most likely fits in
+     * it whole, with no malloc; a block grown by one huge input is given back */
+    sc_arena_block *keep = NULL;
+    for (sc_arena_block *b = a->head; b; b = b->next)
+        if (b->size <= SC_ARENA_KEEP_MAX && (!keep || b->size > keep->size))
             keep = b;
     sc_arena_block *b = a->head;
     while (b) {
@@ -53,8 +56,13 @@ void sc_arena_reset(sc_arena *a)
             free(b);
         b = next;
     }
-    keep->next = NULL;
     a->head = keep;
+    if (!keep) {
+        a->used_bytes = 0;
+        a->cur = a->end = NULL;
+        return;
+    }
+    keep->next = NULL;
     a->used_bytes = keep->size;
     a->cur = (char *)keep->data;
     a->end = a->cur + keep->size;

@@ -19,7 +19,7 @@ typedef struct sc_arena {
 
 void sc_arena_init(sc_arena *a, size_t max_bytes);
 void sc_arena_free(sc_arena *a);
-/* Drop everything but keep the largest block for reuse (batch loops). */
+/* Drop everything but keep the largest block of at most 256 KB for reuse (batch loops). */
 void sc_arena_reset(sc_arena *a);
 
 #define SC_ARENA_ALIGN (sizeof(max_align_t))
