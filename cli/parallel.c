@@ -9,6 +9,7 @@
 /* Item i uses slot i % k. A worker may claim item i only when item i - k has been emitted, so
  * at most k items are in flight or waiting: memory is k slots, whatever n is.
  *
+ * k is 16 a worker, at most 512, and never fewer than 2 a worker (so above 256 workers, 2 a worker).
  * The calling thread does not wake for every item: it sleeps until a run of `batch` items from
  * the next one to emit is finished (or the run reaches the last item, or no worker is left), then
  * emits the whole run. With k = 16 slots a worker and batch = k / 2, a run of 10,000 items wakes

@@ -1,4 +1,4 @@
-/* cli/parallel.h — an ordered parallel loop: N items worked on by J threads, each item's result handed back on the calling thread in item order, through a ring of slots (16 a thread, at most 512). */
+/* cli/parallel.h — an ordered parallel loop: N items worked on by J threads, each item's result handed back on the calling thread in item order, through a ring of slots (16 a thread, at most 512 but at least 2 a thread). */
 #ifndef SC_PARALLEL_H
 #define SC_PARALLEL_H
 
@@ -6,8 +6,8 @@
 
 /* What the loop calls. Slots are caller-defined blocks of `slot_size` bytes, zeroed once and
  * reused: an item's `work` fills the slot, `emit` takes it on the calling thread, in item order,
- * before the slot is given to a later item. At most 16 × jobs slots (and at most 512) exist, so
- * memory does not grow with the number of items.
+ * before the slot is given to a later item. 16 × jobs slots exist (at most 512, but at least
+ * 2 × jobs), so memory does not grow with the number of items.
  *
  *   worker_init  per worker, on the worker's thread, before its first item: returns its state
  *                (NULL: out of memory; the loop then has one worker fewer, or fails if none is left)
