@@ -207,16 +207,21 @@ static const char *promise_id(const sc_rules *r, uint32_t k)
     return r->promises[k].id;
 }
 
-static void date_or_null(jbuf *o, bool has, sc_date d)
+/* A date as a JSON string "YYYY-MM-DD" (ten digits and dashes: nothing to escape). */
+static void put_date(jbuf *o, sc_date d)
 {
-    if (!has) {
-        jb_puts(o, "null");
-        return;
-    }
     char buf[12];
     sc_date_format(d, buf + 1);
     buf[0] = buf[11] = '"';
     jb_write(o, buf, 12);
+}
+
+static void date_or_null(jbuf *o, bool has, sc_date d)
+{
+    if (has)
+        put_date(o, d);
+    else
+        jb_puts(o, "null");
 }
 
 /* One version of the rules: what it is, what it promises and agrees, and what it says about each
@@ -432,19 +437,13 @@ static void value(jbuf *o, const sc_rules *r, uint32_t i, const sc_value *v, con
         return;
     }
     const sc_item_hot *t = &r->hot[i]; /* the item's type kind and scale, from the dense array */
-    char buf[48];
     switch ((sc_type_kind)t->kind) {
     case SC_TYPE_NUMBER:
     case SC_TYPE_PERCENT:
         put_number(o, v->v.number);
         return;
     case SC_TYPE_YESNO: jb_puts(o, v->v.yes ? "\"ja\"" : "\"nee\""); return;
-    case SC_TYPE_DATE:
-        /* ten digits and dashes: nothing to escape */
-        sc_date_format(v->v.date, buf + 1);
-        buf[0] = buf[11] = '"';
-        jb_write(o, buf, 12);
-        return;
+    case SC_TYPE_DATE: put_date(o, v->v.date); return;
     case SC_TYPE_SCALE:
         if (c)
             put_fragment(o, c, c->first_member[t->scale] + v->v.member);
@@ -494,7 +493,7 @@ static void item(sc_writer *w, jbuf *o, const sc_result *res, uint32_t i)
     if (c)
         put_fragment(o, c, ir->category != SC_NONE ? c->first_band[r->judge[i].bands] + ir->category : c->no_category);
     else
-        kv_str(o, "category", ir->category != SC_NONE ? r->bandsets[it->type.bands].bands[ir->category].name : NULL,
+        kv_str(o, "category", ir->category != SC_NONE ? r->bandsets[r->judge[i].bands].bands[ir->category].name : NULL,
                true);
     if (v->present || v->line) {
         jb_puts(o, "\"line\":");
