@@ -20,8 +20,9 @@ typedef struct sc_summary {
 } sc_summary;
 
 /* A writer is called: begin once, profile once per input in order, end once. begin gets every
- * version of the rules the run may judge by, the primary (the report's header) first; there may
- * be none (nversions 0) when no rules could be compiled.
+ * version of the rules the run may judge by, the primary (the report's header) first. `sopcheck
+ * check` writes no report without rules; a writer called with none (nversions 0) still writes a
+ * well-formed document, but the JSON one then has an empty "versions", which its schema refuses.
  * An input that could not even be read is passed as a result with status INVALID, no profile
  * text and one error at line 0. */
 typedef struct sc_writer sc_writer;
