@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Dates are whole days since 1970-01-01 (proleptic Gregorian). */
 typedef int32_t sc_date;
@@ -30,6 +31,28 @@ size_t sc_utf8_len(const char *s, size_t n);
  * no leading '+', no spaces. Sets *is_whole when there is no fraction part. 0 on success,
  * -1 when the text is not such a number, -2 when it is out of range (|x| >= 1e15). */
 int sc_number_parse(const char *s, size_t n, double *out, bool *is_whole);
+
+/* Whether n bytes at a and at b are the same: memcmp(a, b, n) == 0 for the short ids and keys of a
+ * profile, eight bytes at a time without a call (the last word may overlap the one before). */
+static inline bool sc_bytes_equal(const char *a, const char *b, size_t n)
+{
+    if (n >= 8) {
+        uint64_t x, y;
+        for (size_t i = 0; i + 8 <= n; i += 8) {
+            memcpy(&x, a + i, 8);
+            memcpy(&y, b + i, 8);
+            if (x != y)
+                return false;
+        }
+        memcpy(&x, a + n - 8, 8);
+        memcpy(&y, b + n - 8, 8);
+        return x == y;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return false;
+    return true;
+}
 
 /* Edit distance (Damerau: adjacent swaps cost 1) between two short strings, capped at 'cap'+1. */
 unsigned sc_edit_distance(const char *a, const char *b, unsigned cap);

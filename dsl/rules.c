@@ -185,7 +185,7 @@ const sc_id_slot *sc_rules_find_id(const sc_rules *r, const char *id, size_t len
         const sc_id_slot *s = &r->ids[k];
         if (!s->len)
             return NULL;
-        if (s->hash == h && s->len == len && memcmp(r->id_text + s->off, id, len) == 0)
+        if (s->hash == h && s->len == len && sc_bytes_equal(r->id_text + s->off, id, len))
             return s;
     }
 }

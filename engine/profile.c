@@ -589,7 +589,7 @@ static uint32_t sc_find_path(const sc_binder *b, bool *group)
     if (b->next < r->nitems) {
         const sc_item_hot *h = &r->hot[b->next];
         const char *id = r->id_text + h->id_off;
-        if (h->id_len >= b->path_len && memcmp(id, b->path, b->path_len) == 0) {
+        if (h->id_len >= b->path_len && sc_bytes_equal(id, b->path, b->path_len)) {
             if (h->id_len == b->path_len) {
                 *group = false;
                 return b->next;
