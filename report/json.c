@@ -66,6 +66,33 @@ static void put_uint(jbuf *o, uint64_t u)
     jb_write(o, digits + n, sizeof digits - n);
 }
 
+/* Room for n bytes (n <= JB_CAP) at the end of the buffer, to be written directly; jb_commit says how
+ * many were. */
+static inline char *jb_reserve(jbuf *j, size_t n)
+{
+    if (n > JB_CAP - j->n)
+        jb_flush(j);
+    return j->b + j->n;
+}
+
+static inline void jb_commit(jbuf *j, const char *end)
+{
+    j->n = (size_t)(end - j->b);
+}
+
+/* The digits of u at p (at most 10); returns the end. */
+static inline char *put_u32_at(char *p, uint32_t u)
+{
+    char digits[10];
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    memcpy(p, digits + n, sizeof digits - n);
+    return p + (sizeof digits - n);
+}
+
 /* String content as sc_write_json_string escapes it; most strings need no escaping at all. */
 static void jb_json_string(jbuf *o, const char *s)
 {
@@ -471,21 +498,20 @@ static void value(jbuf *o, const sc_rules *r, uint32_t i, const sc_value *v, con
     }
 }
 
-/* An item's results: `{"id","status","ambition","value","category","line","col"}`. */
-static void item(sc_writer *w, jbuf *o, const sc_result *res, uint32_t i)
+/* An item's results: `{"id","status","ambition","value","category","line","col"}`. `c` is the
+ * writer's cache for the profile's rules, or NULL. */
+static void item(jbuf *o, const sc_result *res, uint32_t i, const json_cache *c)
 {
     const sc_rules *r = res->rules;
-    const sc_item *it = &r->items[i];
     const sc_item_result *ir = &res->items[i];
     const sc_value *v = &res->profile->answers[i];
-    const json_cache *c = cache_for(w, r);
     if (c && (ir->status >= ITEM_STATUSES || ir->ambition >= AMBITION_STATUSES))
         c = NULL;
     if (c) {
         put_fragment(o, c, i);
         put_fragment(o, c, c->first_status + (size_t)ir->status * AMBITION_STATUSES + ir->ambition);
     } else {
-        id_head(o, it->id);
+        id_head(o, r->items[i].id);
         item_status(o, ir->status, ir->ambition);
     }
     value(o, r, i, v, c);
@@ -495,15 +521,20 @@ static void item(sc_writer *w, jbuf *o, const sc_result *res, uint32_t i)
     else
         kv_str(o, "category", ir->category != SC_NONE ? r->bandsets[r->judge[i].bands].bands[ir->category].name : NULL,
                true);
+    /* `"line":L,"col":C}` or with nulls: at most 7 + 10 + 7 + 10 + 1 bytes */
+    char *p = jb_reserve(o, 40);
     if (v->present || v->line) {
-        jb_puts(o, "\"line\":");
-        put_uint(o, v->line);
-        jb_puts(o, ",\"col\":");
-        put_uint(o, v->col);
-        jb_putc(o, '}');
+        memcpy(p, "\"line\":", 7);
+        p = put_u32_at(p + 7, v->line);
+        memcpy(p, ",\"col\":", 7);
+        p = put_u32_at(p + 7, v->col);
+        *p++ = '}';
     } else {
-        jb_puts(o, "\"line\":null,\"col\":null}");
+        static const char nulls[] = "\"line\":null,\"col\":null}";
+        memcpy(p, nulls, sizeof nulls - 1);
+        p += sizeof nulls - 1;
     }
+    jb_commit(o, p);
 }
 
 static void json_profile(sc_writer *w, const sc_result *res)
@@ -511,6 +542,7 @@ static void json_profile(sc_writer *w, const sc_result *res)
     jbuf j = {.o = w->out};
     jbuf *o = &j;
     const sc_rules *r = res->rules;
+    const json_cache *c = r ? cache_for(w, r) : NULL;
     if (w->count++)
         jb_puts(o, ",\n");
     jb_putc(o, '{');
@@ -568,7 +600,7 @@ static void json_profile(sc_writer *w, const sc_result *res)
             for (uint32_t k = 0; k < pr->nitems; k++) {
                 if (k)
                     jb_putc(o, ',');
-                item(w, o, res, pr->items[k]);
+                item(o, res, pr->items[k], c);
             }
             jb_puts(o, "]}");
         }
@@ -577,7 +609,6 @@ static void json_profile(sc_writer *w, const sc_result *res)
             const sc_agreement *ag = &r->agreements[a];
             if (a)
                 jb_puts(o, ",\n");
-            const json_cache *c = cache_for(w, r);
             if (c)
                 put_fragment(o, c, c->first_agreement + a);
             else
@@ -588,7 +619,7 @@ static void json_profile(sc_writer *w, const sc_result *res)
             for (uint32_t k = 0; k < ag->nitems; k++) {
                 if (k)
                     jb_putc(o, ',');
-                item(w, o, res, ag->items[k]);
+                item(o, res, ag->items[k], c);
             }
             jb_puts(o, "]}");
         }
