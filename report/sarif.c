@@ -1,11 +1,15 @@
 /* report/sarif.c — SARIF 2.1.0 for code scanning (--format sarif): one run, a rule per judged item, a result per finding; streamed. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "report.h"
 
 /* The rules are known at begin, so runs[0].tool is written there; results follow profile by
- * profile and the log is closed at end. Rules: every judged item in declaration order, then
- * sopcheck/invalid-profile, sopcheck/profile-warning and sopcheck/missing-required. */
+ * profile and the log is closed at end. Rules: every judged item of the primary version in
+ * declaration order, then those only later versions have (with several versions in force, a
+ * profile is judged by the one valid on its peildatum), then sopcheck/invalid-profile,
+ * sopcheck/profile-warning and sopcheck/missing-required. An item judged in several versions is one
+ * rule, described as its first version says; each result's message gives the norm it was judged by. */
 
 #define NL(w) ((w)->opts.lang == SC_LANG_NL)
 
@@ -88,6 +92,78 @@ static void uri(sc_out *o, const char *path)
 static bool is_rule(const sc_item *it)
 {
     return it->role == SC_ROLE_ITEM && (it->norm || it->ambition);
+}
+
+/* The run's rule list across the versions: per version, per item, its ruleIndex (SC_NONE for an
+ * item that is no rule). Built at begin; the writer's own (w->priv). */
+typedef struct rule_map {
+    const sc_rules *const *versions;
+    size_t nversions;
+    uint32_t **of;       /* of[v][i] */
+    uint32_t nrules;     /* item rules; sopcheck's own follow */
+} rule_map;
+
+static void rule_map_drop(rule_map *m)
+{
+    if (!m)
+        return;
+    for (size_t v = 0; m->of && v < m->nversions; v++)
+        free(m->of[v]);
+    free(m->of);
+    free(m);
+}
+
+static void rule_map_free(sc_writer *w)
+{
+    rule_map_drop(w->priv);
+    w->priv = NULL;
+}
+
+/* NULL when out of memory. */
+static rule_map *rule_map_build(const sc_rules *const *versions, size_t nversions)
+{
+    rule_map *m = calloc(1, sizeof *m);
+    if (!m)
+        return NULL;
+    m->versions = versions;
+    m->nversions = nversions;
+    m->of = calloc(nversions ? nversions : 1, sizeof *m->of);
+    if (!m->of) {
+        rule_map_drop(m);
+        return NULL;
+    }
+    for (size_t v = 0; v < nversions; v++) {
+        const sc_rules *r = versions[v];
+        m->of[v] = malloc((r->nitems ? r->nitems : 1) * sizeof **m->of);
+        if (!m->of[v]) {
+            rule_map_drop(m);
+            return NULL;
+        }
+        for (uint32_t i = 0; i < r->nitems; i++) {
+            uint32_t at = SC_NONE;
+            if (is_rule(&r->items[i])) {
+                /* the same item judged by an earlier version is the same rule */
+                for (size_t u = 0; u < v && at == SC_NONE; u++) {
+                    uint32_t j = sc_rules_find_item(versions[u], r->items[i].id, strlen(r->items[i].id));
+                    if (j != SC_NONE)
+                        at = m->of[u][j];
+                }
+                if (at == SC_NONE)
+                    at = m->nrules++;
+            }
+            m->of[v][i] = at;
+        }
+    }
+    return m;
+}
+
+/* The ruleIndex of item i of the version r, or SC_NONE. */
+static uint32_t rule_map_index(const rule_map *m, const sc_rules *r, uint32_t i)
+{
+    for (size_t v = 0; m && v < m->nversions; v++)
+        if (m->versions[v] == r)
+            return m->of[v][i];
+    return SC_NONE;
 }
 
 /* A non-localised rule name from an item id: "aanbod.dyscalculie" -> "AanbodDyscalculie". */
@@ -191,18 +267,26 @@ static void sarif_begin(sc_writer *w, const sc_rules *const *versions, size_t nv
     bool nl = NL(w);
     sc_out b;
     sc_out_init_mem(&b);
-    w->rules = r;
+    rule_map *map = rule_map_build(versions, nversions);
+    if (!map)
+        o->failed = true; /* out of memory: the report would be wrong, so it is not written whole */
+    w->priv = map;
+    w->free_priv = rule_map_free;
     sc_out_puts(o, "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{"
                    "\"tool\":{\"driver\":{\"name\":\"sopcheck\",\"version\":");
     str(o, w->opts.tool_version ? w->opts.tool_version : "0");
     sc_out_puts(o, ",\"rules\":[\n");
+    /* each rule once, in ruleIndex order: its first version describes it, in that version's words */
     uint32_t n = 0;
-    for (uint32_t i = 0; r && i < r->nitems; i++)
-        if (is_rule(&r->items[i])) {
-            if (n++)
-                sc_out_puts(o, ",\n");
-            rule(w, &b, r, i);
-        }
+    for (size_t v = 0; map && v < nversions; v++)
+        for (uint32_t i = 0; i < versions[v]->nitems; i++)
+            if (map->of[v][i] == n) {
+                if (n++)
+                    sc_out_puts(o, ",\n");
+                w->rules = versions[v];
+                rule(w, &b, versions[v], i);
+            }
+    w->rules = r;
     if (n)
         sc_out_puts(o, ",\n");
     for (int k = 0; k < EXTRA_RULES; k++) {
@@ -321,9 +405,8 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
                     .path = res->profile && res->profile->path ? res->profile->path : "-",
                     .school = sc_result_school(res, "school.naam"),
                     .brin = sc_result_school(res, "school.brin")};
-    uint32_t nrules = 0;
-    for (uint32_t i = 0; r && i < r->nitems; i++)
-        nrules += is_rule(&r->items[i]);
+    const rule_map *map = w->priv;
+    uint32_t nrules = map ? map->nrules : 0;
 
     if (res->status == SC_PROFILE_INVALID || !res->items || !r) {
         for (uint32_t k = 0; k < res->nerrors; k++) {
@@ -348,10 +431,10 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
             sc_out_printf(&b, " (%s)", e->hint);
         result(&c, RULE_WARNING, nrules + EXTRA_WARNING, e->severity == SC_SEV_NOTE ? "note" : "warning", e->line, e->col, NULL);
     }
-    uint32_t index = 0;
     for (uint32_t i = 0; i < r->nitems; i++) {
         const sc_item *it = &r->items[i];
-        if (!is_rule(it))
+        uint32_t index = rule_map_index(map, r, i);
+        if (!is_rule(it) || index == SC_NONE)
             continue;
         const sc_item_result *ir = &res->items[i];
         if (ir->status == SC_ITEM_NOT_MET || ir->status == SC_ITEM_UNANSWERED) {
@@ -381,7 +464,6 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
             anchor(res, i, &line, &col);
             result(&c, it->id, index, "note", line, col, "ambition_open");
         }
-        index++;
     }
     for (uint32_t k = 0; k < res->profile->nmissing; k++) {
         const sc_missing *m = &res->profile->missing[k];

@@ -125,6 +125,29 @@ run check --rules $V23 --rules $V25 $P/dyscalculie-beschikbaar-2026.yaml
 status 1 "text, two versions"
 grep -q "A13  Protocollen" "$TMP/out" && ok || bad "text report: A13 not reported"
 
+# --- SARIF with two versions: one rule list for the run, every result pointing at its own rule ------
+run check --format sarif --rules $V23 --rules $V25 $P/dyscalculie-beschikbaar-2024.yaml $P/voldoet-2025.yaml \
+    $P/dyscalculie-beschikbaar-2026.yaml
+status 1 "sarif, two versions"
+if python3 - "$TMP/out" <<'PY'
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+rules = run["tool"]["driver"]["rules"]
+ids = [r["id"] for r in rules]
+assert len(ids) == len(set(ids)), "a rule listed twice"
+# the rules of the 2025 version that 2023 does not have are listed too, before sopcheck's own
+assert "taal.signalering_lezen" in ids and ids.index("taal.signalering_lezen") < ids.index("sopcheck/invalid-profile"), ids
+assert ids[-3:] == ["sopcheck/invalid-profile", "sopcheck/profile-warning", "sopcheck/missing-required"], ids[-3:]
+res = run["results"]
+assert res, "no results"
+for r in res:
+    assert r["ruleIndex"] < len(rules) and rules[r["ruleIndex"]]["id"] == r["ruleId"], (r["ruleId"], r["ruleIndex"])
+# the 2026 profile fails the tightened protocol.dyscalculie of 2025: its message gives that norm
+p = [r for r in res if r["ruleId"] == "protocol.dyscalculie"]
+assert len(p) == 1 and "actief toegepast" in p[0]["message"]["text"], p
+PY
+then ok; else bad "SARIF with two versions"; fi
+
 # --- sopcheck test with versions --------------------------------------------------------
 run test --rules $V23 --rules $V25 fixtures/tests-2025
 status 0 "rule tests with two versions"
