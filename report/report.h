@@ -34,6 +34,7 @@ struct sc_writer {
     sc_report_opts opts;
     const sc_rules *rules;
     unsigned count;      /* profiles written so far */
+    size_t nversions;    /* versions of the rules the run judges by (set by begin) */
     sc_out scratch;      /* a reusable memory buffer for texts that must be escaped */
     void *priv;          /* a format's own per-writer state (json: pre-rendered parts), or NULL */
     void (*free_priv)(sc_writer *w);

@@ -22,6 +22,7 @@ static void text_begin(sc_writer *w, const sc_rules *const *versions, size_t nve
 {
     const sc_rules *r = sc_writer_primary(versions, nversions);
     w->rules = r;
+    w->nversions = nversions;
 }
 
 static void value_text(sc_writer *w, const sc_result *res, uint32_t i)
@@ -136,6 +137,17 @@ static void text_profile(sc_writer *w, const sc_result *res)
         if (res->nsuppressed)
             sc_out_printf(o, nl ? "  (nog %u fouten niet getoond)\n" : "  (%u more errors not shown)\n", res->nsuppressed);
         return;
+    }
+
+    /* with several versions in force, which one judged the profile */
+    if (w->nversions > 1) {
+        sc_out_puts(o, nl ? "  regels: " : "  rules: ");
+        safe(o, r->name ? r->name : "?");
+        if (r->version) {
+            sc_out_puts(o, nl ? ", versie " : ", version ");
+            safe(o, r->version);
+        }
+        sc_out_putc(o, '\n');
     }
 
     /* the required answers left out */

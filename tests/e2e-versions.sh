@@ -124,6 +124,12 @@ status 0 "the bundled default is zoetermeer-2023 alone"
 run check --rules $V23 --rules $V25 $P/dyscalculie-beschikbaar-2026.yaml
 status 1 "text, two versions"
 grep -q "A13  Protocollen" "$TMP/out" && ok || bad "text report: A13 not reported"
+grep -qx "  regels: Basisondersteuning SWV PO Zoetermeer, versie 2025-08-01" "$TMP/out" && ok || bad "text report: the version is not named: $(sed -n 2p "$TMP/out")"
+run check --lang en --rules $V23 --rules $V25 $P/dyscalculie-beschikbaar-2024.yaml
+grep -qx "  rules: Basisondersteuning SWV PO Zoetermeer, version 2023-04-04" "$TMP/out" && ok || bad "text report, English: the version is not named: $(sed -n 2p "$TMP/out")"
+# with one version there is nothing to choose, and no such line
+run check --rules $V25 $P/dyscalculie-beschikbaar-2026.yaml
+grep -q "^  regels: " "$TMP/out" && bad "text report names the version with one version only" || ok
 
 # --- SARIF with two versions: one rule list for the run, every result pointing at its own rule ------
 run check --format sarif --rules $V23 --rules $V25 $P/dyscalculie-beschikbaar-2024.yaml $P/voldoet-2025.yaml \
