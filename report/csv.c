@@ -69,8 +69,7 @@ static void field_buf(sc_out *o, unsigned col, sc_out *b)
 
 static void csv_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
-    const sc_rules *r = sc_writer_primary(versions, nversions);
-    w->rules = r;
+    sc_writer_start(w, versions, nversions);
     for (unsigned c = 0; c < NCOLS; c++)
         field(w->out, c, header[c]);
     sc_out_puts(w->out, "\r\n");

@@ -95,8 +95,7 @@ static void school_prefix(sc_out *b, const sc_result *res)
 
 static void github_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
-    const sc_rules *r = sc_writer_primary(versions, nversions);
-    w->rules = r;
+    sc_writer_start(w, versions, nversions);
 }
 
 static void github_profile(sc_writer *w, const sc_result *res)

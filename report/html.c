@@ -46,10 +46,9 @@ static const char style[] =
 
 static void html_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
-    const sc_rules *r = sc_writer_primary(versions, nversions);
+    const sc_rules *r = sc_writer_start(w, versions, nversions);
     sc_out *o = w->out;
     bool nl = NL(w);
-    w->rules = r;
     sc_out_printf(o, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\" />\n", nl ? "nl" : "en");
     sc_out_puts(o, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
                    "base-uri 'none'; form-action 'none'\" />\n");

@@ -419,10 +419,9 @@ static void cache_build(sc_writer *w, const sc_rules *r)
 
 static void json_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
-    const sc_rules *r = sc_writer_primary(versions, nversions);
+    const sc_rules *r = sc_writer_start(w, versions, nversions);
     jbuf j = {.o = w->out};
     jbuf *o = &j;
-    w->rules = r;
     jb_puts(o, "{\"format\":2,\"tool\":{\"name\":\"sopcheck\",");
     kv_str(o, "version", w->opts.tool_version ? w->opts.tool_version : "", false);
     jb_puts(o, "},\"rules\":{");

@@ -204,8 +204,7 @@ static void problem(sc_writer *w, sc_out *b, const sc_result *res, const sc_prof
 
 static void junit_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
-    const sc_rules *r = sc_writer_primary(versions, nversions);
-    w->rules = r;
+    sc_writer_start(w, versions, nversions);
     sc_out_puts(w->out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"sopcheck\">\n");
 }
 

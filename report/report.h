@@ -34,16 +34,19 @@ struct sc_writer {
     sc_report_opts opts;
     const sc_rules *rules;
     unsigned count;      /* profiles written so far */
-    size_t nversions;    /* versions of the rules the run judges by (set by begin) */
+    size_t nversions;    /* versions of the rules the run judges by (set by begin, sc_writer_start) */
     sc_out scratch;      /* a reusable memory buffer for texts that must be escaped */
     void *priv;          /* a format's own per-writer state (json: pre-rendered parts), or NULL */
     void (*free_priv)(sc_writer *w);
 };
 
-/* The primary version given to begin, or NULL. */
-static inline const sc_rules *sc_writer_primary(const sc_rules *const *versions, size_t nversions)
+/* What every begin does first: remember the primary version (w->rules) and how many versions
+ * the run judges by (w->nversions); returns the primary, or NULL when there is none. */
+static inline const sc_rules *sc_writer_start(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
-    return nversions ? versions[0] : NULL;
+    w->rules = nversions ? versions[0] : NULL;
+    w->nversions = nversions;
+    return w->rules;
 }
 
 /* Render a condition in words into the writer's scratch buffer and return it (valid until the next call). */

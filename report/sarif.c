@@ -262,7 +262,7 @@ static void rule(sc_writer *w, sc_out *b, const sc_rules *r, uint32_t i)
 
 static void sarif_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
-    const sc_rules *r = sc_writer_primary(versions, nversions);
+    const sc_rules *r = sc_writer_start(w, versions, nversions);
     sc_out *o = w->out;
     bool nl = NL(w);
     sc_out b;

@@ -20,9 +20,7 @@ static void color(sc_writer *w, const char *code)
 
 static void text_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
-    const sc_rules *r = sc_writer_primary(versions, nversions);
-    w->rules = r;
-    w->nversions = nversions;
+    sc_writer_start(w, versions, nversions);
 }
 
 static void value_text(sc_writer *w, const sc_result *res, uint32_t i)
