@@ -67,7 +67,4 @@ int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, co
 int sc_profile_peek_peildatum(const char *text, size_t len, const sc_yaml_limits *limits, sc_date *date,
                               uint32_t *line, uint32_t *col);
 
-/* Text of a value for reports ("school", "75", "leerkracht, ib", "2026-03-15"), in the arena. */
-const char *sc_value_text(sc_arena *a, const sc_rules *rules, uint32_t item, const sc_value *v);
-
 #endif
