@@ -34,6 +34,7 @@ static const char *const kind_names[] = {
     [SC_CHANGE_NORM_REMOVED] = "norm removed",
     [SC_CHANGE_AMBITION_BECAME_NORM] = "ambition became norm",
     [SC_CHANGE_AMBITION] = "ambition changed",
+    [SC_CHANGE_ITEM_MOVED] = "item moved",
 };
 
 const char *sc_change_kind_name(sc_change_kind k)
@@ -165,6 +166,16 @@ static const char *tightening_extra(diff_ctx *c, const sc_rules *rn, const sc_pr
     return NULL;
 }
 
+/* The id of the agreement an item belongs to, or of the promise it is a requirement of; NULL for a field. */
+static const char *owner_id(const sc_rules *r, const sc_item *it)
+{
+    if (it->agreement != SC_NONE)
+        return r->agreements[it->agreement].id;
+    if (it->promise != SC_NONE)
+        return r->promises[it->promise].id;
+    return NULL;
+}
+
 static void diff_item(diff_ctx *c, const sc_rules *ro, uint32_t so, const sc_rules *rn, uint32_t sn)
 {
     const sc_item *io = &ro->items[so], *in = &rn->items[sn];
@@ -175,8 +186,11 @@ static void diff_item(diff_ctx *c, const sc_rules *ro, uint32_t so, const sc_rul
     bool became = false;
     if (on && nn) {
         if (strcmp(on, nn) != 0) {
+            /* a tightening added (the new norm is the old one and more), or one taken back (the old
+             * norm was the new one and more) */
             const char *extra = tightening_extra(c, rn, in->norm, sn, on);
-            int cmp = extra ? -1 : compare_simple(ro, io->norm, so, rn, in->norm, sn);
+            bool undone = !extra && tightening_extra(c, ro, io->norm, so, nn);
+            int cmp = extra ? -1 : undone ? 1 : compare_simple(ro, io->norm, so, rn, in->norm, sn);
             sc_change_kind k = cmp < 0 ? SC_CHANGE_TIGHTENED : cmp > 0 ? SC_CHANGE_RELAXED : SC_CHANGE_NORM_CHANGED;
             add(c, k, in->id, "norm", on, extra ? extra : nn);
         }
@@ -188,6 +202,10 @@ static void diff_item(diff_ctx *c, const sc_rules *ro, uint32_t so, const sc_rul
     }
     if (!same(oa, na) && !(became && !na))
         add(c, SC_CHANGE_AMBITION, in->id, "ambition", oa, na);
+    const char *og = owner_id(ro, io), *ng = owner_id(rn, in);
+    if (!same(og, ng))
+        add(c, SC_CHANGE_ITEM_MOVED, in->id, io->promise != SC_NONE || in->promise != SC_NONE ? "belongs to" : "agreement",
+            og, ng);
 }
 
 static const char *serves_text(diff_ctx *c, const sc_rules *r, const sc_agreement *a)

@@ -56,11 +56,14 @@ hasnt "removed"
 hasnt "relaxed"
 lines 15
 
-# backwards: dropping a tightening is not recognised as a relaxation (yet); it reads as `changed`.
+# backwards: taking a tightening back is a relaxation
 run diff rules/zoetermeer-2025.rules rules/zoetermeer-2023.rules
 status 1
 has "item removed  aanpak.taakwerkhouding  norm: school or better"
-has "changed  protocol.dyscalculie  norm: beschikbaar or better and actief or better -> beschikbaar or better"
+has "relaxed  protocol.dyscalculie  norm: beschikbaar or better and actief or better -> beschikbaar or better"
+has "relaxed  specialisme.rekenen_taal  norm: swv or better and bestuur or better -> swv or better"
+if grep -q '^changed  ' "$TMP/out"; then fail "a taken-back tightening reads as changed"; else e2e_pass; fi
+hasnt "tightened"
 
 # no changes: exit 0, nothing printed
 run diff rules/zoetermeer-2023.rules rules/zoetermeer-2023.rules
@@ -82,15 +85,16 @@ has "ambition became norm  a.norm  norm: school or better"
 has "item added  nieuw  norm: is ja"
 has "item removed  weg  norm: is ja"
 has "serves changed  A2  serves: P1 -> P1, P2"
+has "item moved  verhuist  agreement: A2 -> A3"
 hasnt "gelijk"
 hasnt "drie"
-lines 11
+lines 12
 
 # JSON: valid, with the header and the changes
 run diff --format json tests/data/diff/old.rules tests/data/diff/new.rules
 status 1
 if command -v python3 >/dev/null 2>&1; then
-    if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["format"]==1 and d["old"]["version"]=="1" and d["new"]["version"]=="2" and len(d["changes"])==11' "$TMP/out"; then
+    if python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["format"]==1 and d["old"]["version"]=="1" and d["new"]["version"]=="2" and len(d["changes"])==12' "$TMP/out"; then
         e2e_pass
     else
         fail "not the expected JSON"
@@ -98,6 +102,7 @@ if command -v python3 >/dev/null 2>&1; then
 fi
 has '{"kind":"relaxed","id":"n.soepeler","field":"norm","old":"at least 4","new":"at least 1"},'
 has '{"kind":"ambition became norm","id":"a.norm","field":"norm","old":null,"new":"school or better"},'
+has '{"kind":"item moved","id":"verhuist","field":"agreement","old":"A2","new":"A3"}]}'
 
 # --- usage -----------------------------------------------------------------------------
 run diff tests/data/diff/old.rules
