@@ -155,13 +155,13 @@ fuzz: fuzz-build
 # ==== end of fuzzing ====================================================================
 
 # ==== benchmark =========================================================================
-#   make bench [BENCH_N=10000] [BENCH_RUNS=5]   generate BENCH_N synthetic profiles into $(BUILD)/bench/ and
+#   make bench [BENCH_N=10000] [BENCH_RUNS=9]   generate BENCH_N synthetic profiles into $(BUILD)/bench/ and
 #                                               measure `sopcheck check` against the floor (libyaml alone):
 #                                               time, peak RSS, compile time, callgrind instructions per
 #                                               profile (tools/bench.sh; docs/performance.md explains it).
 # A benchmark only measures: nothing here fails on a number.
 BENCH_N    ?= 10000
-BENCH_RUNS ?= 5
+BENCH_RUNS ?= 9
 BENCH_TOOLS := $(BUILD)/tools/genprofiles $(BUILD)/tools/yamlfloor $(BUILD)/tools/bench_compile $(BUILD)/tools/bench_bigmap
 
 .PHONY: bench

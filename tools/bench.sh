@@ -4,7 +4,7 @@
 # Environment (make passes them on):
 #   BUILD       build directory with sopcheck and the tools (default build)
 #   BENCH_N     profiles in the main run (default 10000)
-#   BENCH_RUNS  timed runs per row, the median is shown (default 5, at least 5)
+#   BENCH_RUNS  timed runs per row, the median is shown (default 9, at least 5)
 #   BENCH_SEED  generator seed (default 42)
 #   BENCH_CG_N  profiles for the callgrind rows (default 200)
 #
@@ -24,7 +24,7 @@
 set -eu
 BUILD=${BUILD:-build}
 N=${BENCH_N:-10000}
-RUNS=${BENCH_RUNS:-5}
+RUNS=${BENCH_RUNS:-9}
 SEED=${BENCH_SEED:-42}
 CG_N=${BENCH_CG_N:-200}
 [ "$RUNS" -ge 5 ] || RUNS=5
