@@ -69,6 +69,10 @@ same json 3 "english, ambitions" --lang en --ambitions "$batch"
 same sarif 2 "sarif with ambitions" --ambitions "$ROOT/fixtures/profiles" "$ROOT/fixtures/samples"
 same json 16 "more jobs than profiles" "$ROOT/fixtures/samples"
 same text 4 "one profile" "$ROOT/fixtures/samples/de-wilgen.yaml"
+# several versions of the rules: each worker maps items to the run's rule list (sarif) and names the version (text)
+for fmt in text json sarif; do
+    same "$fmt" 3 "several versions" --rules "$ROOT/rules" "$ROOT/fixtures/profiles" "$ROOT/fixtures/tests-2025/profiles"
+done
 
 # the exit status is the one the whole batch deserves (2: invalid files in it)
 "$BIN" check -j 4 --format json "$batch" >/dev/null 2>&1
