@@ -49,23 +49,6 @@ static inline void jb_puts(jbuf *j, const char *s)
     jb_write(j, s, strlen(s));
 }
 
-static void put_uint(jbuf *o, uint64_t u)
-{
-    if (u < 100 && JB_CAP - o->n >= 2) { /* columns and most lines */
-        if (u >= 10)
-            o->b[o->n++] = (char)('0' + u / 10);
-        o->b[o->n++] = (char)('0' + u % 10);
-        return;
-    }
-    char digits[24];
-    size_t n = sizeof digits;
-    do {
-        digits[--n] = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    jb_write(o, digits + n, sizeof digits - n);
-}
-
 /* Room for n bytes (n <= JB_CAP) at the end of the buffer, to be written directly; jb_commit says how
  * many were. */
 static inline char *jb_reserve(jbuf *j, size_t n)
@@ -80,10 +63,16 @@ static inline void jb_commit(jbuf *j, const char *end)
     j->n = (size_t)(end - j->b);
 }
 
-/* The digits of u at p (at most 10); returns the end. */
-static inline char *put_u32_at(char *p, uint32_t u)
+/* The decimal digits of u at p (at most 20); returns the end. */
+static inline char *digits_at(char *p, uint64_t u)
 {
-    char digits[10];
+    if (u < 100) { /* columns and many lines */
+        if (u >= 10)
+            *p++ = (char)('0' + u / 10);
+        *p++ = (char)('0' + u % 10);
+        return p;
+    }
+    char digits[20];
     size_t n = sizeof digits;
     do {
         digits[--n] = (char)('0' + u % 10);
@@ -91,6 +80,11 @@ static inline char *put_u32_at(char *p, uint32_t u)
     } while (u);
     memcpy(p, digits + n, sizeof digits - n);
     return p + (sizeof digits - n);
+}
+
+static void put_uint(jbuf *o, uint64_t u)
+{
+    jb_commit(o, digits_at(jb_reserve(o, 20), u));
 }
 
 /* String content as sc_write_json_string escapes it; most strings need no escaping at all. */
@@ -534,13 +528,13 @@ static void item(jbuf *o, const sc_result *res, uint32_t i, const json_cache *c)
     else
         kv_str(o, "category", ir->category != SC_NONE ? r->bandsets[r->judge[i].bands].bands[ir->category].name : NULL,
                true);
-    /* `"line":L,"col":C}` or with nulls: at most 7 + 10 + 7 + 10 + 1 bytes */
-    char *p = jb_reserve(o, 40);
+    /* `"line":L,"col":C}` or with nulls: at most 7 + 20 + 7 + 20 + 1 bytes */
+    char *p = jb_reserve(o, 64);
     if (v->present || v->line) {
         memcpy(p, "\"line\":", 7);
-        p = put_u32_at(p + 7, v->line);
+        p = digits_at(p + 7, v->line);
         memcpy(p, ",\"col\":", 7);
-        p = put_u32_at(p + 7, v->col);
+        p = digits_at(p + 7, v->col);
         *p++ = '}';
     } else {
         static const char nulls[] = "\"line\":null,\"col\":null}";
