@@ -257,6 +257,21 @@ static void date_or_null(jbuf *o, bool has, sc_date d)
         jb_puts(o, "null");
 }
 
+/* The rest of a promise or an agreement in a version, up to its closing brace: its source, the ids of
+ * what it is linked to (a promise's agreements, an agreement's promises) and of its items. */
+static void group_links(jbuf *o, const sc_rules *r, const char *source, const char *links_key,
+                        const char *(*link_id)(const sc_rules *, uint32_t), const uint32_t *links, uint32_t nlinks,
+                        const uint32_t *items, uint32_t nitems)
+{
+    kv_str(o, "source", source, true);
+    key(o, links_key);
+    id_list(o, link_id, r, links, nlinks);
+    jb_putc(o, ',');
+    key(o, "items");
+    id_list(o, item_id, r, items, nitems);
+    jb_putc(o, '}');
+}
+
 /* One version of the rules: what it is, what it promises and agrees, and what it says about each
  * item that a profile's report lists (in the report's language). */
 static void json_version(sc_writer *w, jbuf *o, const sc_rules *r)
@@ -282,35 +297,19 @@ static void json_version(sc_writer *w, jbuf *o, const sc_rules *r)
     jb_puts(o, "],\n\"promises\":[");
     for (uint32_t p = 0; p < r->npromises; p++) {
         const sc_promise *pr = &r->promises[p];
-        if (p)
-            jb_putc(o, ',');
-        jb_putc(o, '{');
+        jb_puts(o, p ? ",{" : "{");
         kv_str(o, "id", pr->id, true);
         kv_str(o, "text", pr->text, true);
-        kv_str(o, "source", pr->source, true);
-        key(o, "agreements");
-        id_list(o, agreement_id, r, pr->agreements, pr->nagreements);
-        jb_putc(o, ',');
-        key(o, "items");
-        id_list(o, item_id, r, pr->items, pr->nitems);
-        jb_putc(o, '}');
+        group_links(o, r, pr->source, "agreements", agreement_id, pr->agreements, pr->nagreements, pr->items, pr->nitems);
     }
     jb_puts(o, "],\n\"agreements\":[");
     for (uint32_t a = 0; a < r->nagreements; a++) {
         const sc_agreement *ag = &r->agreements[a];
-        if (a)
-            jb_putc(o, ',');
-        jb_putc(o, '{');
+        jb_puts(o, a ? ",{" : "{");
         kv_str(o, "id", ag->id, true);
         kv_str(o, "title", ag->title, true);
         kv_str(o, "text", ag->text, true);
-        kv_str(o, "source", ag->source, true);
-        key(o, "promises");
-        id_list(o, promise_id, r, ag->promises, ag->npromises);
-        jb_putc(o, ',');
-        key(o, "items");
-        id_list(o, item_id, r, ag->items, ag->nitems);
-        jb_putc(o, '}');
+        group_links(o, r, ag->source, "promises", promise_id, ag->promises, ag->npromises, ag->items, ag->nitems);
     }
     jb_puts(o, "],\n\"items\":{");
     bool first = true;
