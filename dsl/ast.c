@@ -192,18 +192,29 @@ void ast_begin_promise(sc_parse_ctx *c, ast_loc at, const char *id, const char *
     c->items = &p->items;
 }
 
-void ast_begin_agreement(sc_parse_ctx *c, ast_loc at, const char *id, const char *text)
+static void begin_group(sc_parse_ctx *c, ast_loc at, const char *id, const char *text, bool is_catalogue)
 {
     ast_end_block(c);
     ast_agreement *a = ctx_alloc(c, sizeof *a);
+    a->is_catalogue = is_catalogue;
     a->id = id;
     a->loc = at;
     a->text = text;
     ast_decl *d;
-    push_decl(c, AST_DECL_AGREEMENT, at, &d);
+    push_decl(c, is_catalogue ? AST_DECL_CATALOGUE : AST_DECL_AGREEMENT, at, &d);
     d->u.agreement = a;
     c->agreement = a;
     c->items = &a->items;
+}
+
+void ast_begin_agreement(sc_parse_ctx *c, ast_loc at, const char *id, const char *text)
+{
+    begin_group(c, at, id, text, false);
+}
+
+void ast_begin_catalogue(sc_parse_ctx *c, ast_loc at, const char *id, const char *text)
+{
+    begin_group(c, at, id, text, true);
 }
 
 void ast_set_title(sc_parse_ctx *c, ast_loc at, const char *text)
@@ -211,18 +222,42 @@ void ast_set_title(sc_parse_ctx *c, ast_loc at, const char *text)
     if (c->recovering)
         return;
     if (!c->agreement) {
-        sc_parse_error(c, at, "put 'title' right after 'agreement ...'", "'title' belongs to an agreement");
+        sc_parse_error(c, at, "put 'title' right after 'agreement ...' or 'catalogue ...'",
+                       "'title' belongs to an agreement or a catalogue");
         return;
     }
     set_once(c, &c->agreement->title, at, text, "the agreement's 'title'");
 }
 
+/* `serves` right after 'agreement ...' names the promises the agreement serves; under an 'item ...' line
+ * of an agreement (or of an 'extend'), the promises that item serves beside its agreement's. */
 void ast_set_serves(sc_parse_ctx *c, ast_loc at, sc_ptrvec names)
 {
     if (c->recovering)
         return;
+    if (c->item && (c->agreement || c->extend) && !(c->agreement && c->agreement->is_catalogue)) {
+        if (c->item->is_field) {
+            sc_parse_error(c, at, "declare it with 'item' and a norm to let it serve a promise",
+                           "field '%s' is recorded, not judged, and cannot serve a promise", c->item->id);
+            return;
+        }
+        if (c->item->serves.len) {
+            sc_parse_error(c, at, "name all promises in one 'serves', separated by commas",
+                           "'serves' is given twice for item '%s' (first at line %u)", c->item->id, c->item->serves_loc.line);
+            return;
+        }
+        c->item->serves = names;
+        c->item->serves_loc = at;
+        return;
+    }
+    if (c->agreement && c->agreement->is_catalogue) {
+        sc_parse_error(c, at, "a catalogue records the school's offer and is never judged; move 'serves' to an agreement",
+                       "a catalogue serves no promise");
+        return;
+    }
     if (!c->agreement) {
-        sc_parse_error(c, at, "put 'serves' right after 'agreement ...'", "'serves' belongs to an agreement");
+        sc_parse_error(c, at, "put 'serves' right after 'agreement ...', or under an item of an agreement",
+                       "'serves' belongs to an agreement or to one of its items");
         return;
     }
     if (c->agreement->serves.len) {
@@ -232,6 +267,40 @@ void ast_set_serves(sc_parse_ctx *c, ast_loc at, sc_ptrvec names)
     }
     c->agreement->serves = names;
     c->agreement->serves_loc = at;
+}
+
+/* `capacity places, hours` under a field or item: its answer may give a number of places and hours a week. */
+void ast_set_capacity(sc_parse_ctx *c, ast_loc at, sc_ptrvec names)
+{
+    if (c->recovering)
+        return;
+    if (!c->item) {
+        sc_parse_error(c, at, "put it under a 'field ...' or 'item ...' line", "'capacity' must follow a field or item");
+        return;
+    }
+    if (c->item->capacity) {
+        sc_parse_error(c, at, "name both in one line: 'capacity places, hours'",
+                       "'capacity' is given twice for '%s' (first at line %u)", c->item->id, c->item->capacity_loc.line);
+        return;
+    }
+    unsigned bits = 0;
+    for (size_t i = 0; i < names.len; i++) {
+        const ast_name *n = names.items[i];
+        unsigned bit = strcmp(n->name, "places") == 0 ? AST_CAPACITY_PLACES
+                       : strcmp(n->name, "hours") == 0 ? AST_CAPACITY_HOURS
+                                                        : 0;
+        if (!bit) {
+            sc_parse_error(c, n->loc, "write 'places', 'hours' or both", "'%s' is no kind of capacity", n->name);
+            return;
+        }
+        if (bits & bit) {
+            sc_parse_error(c, n->loc, "name it once", "'%s' is named twice", n->name);
+            return;
+        }
+        bits |= bit;
+    }
+    c->item->capacity = bits;
+    c->item->capacity_loc = at;
 }
 
 void ast_begin_item(sc_parse_ctx *c, ast_loc at, bool is_field, const char *id, ast_loc id_loc, ast_type type,
@@ -253,7 +322,10 @@ void ast_begin_item(sc_parse_ctx *c, ast_loc at, bool is_field, const char *id, 
         }
         ast_end_block(c);
     }
-    if (c->items) {
+    if (c->items && !is_field && c->agreement && c->agreement->is_catalogue && !c->recovering && !reported) {
+        sc_parse_error(c, at, "write 'field' instead of 'item': a catalogue records answers and never judges them",
+                       "item '%s' cannot be judged inside catalogue '%s'", id, c->agreement->id);
+    } else if (c->items) {
         ast_push(c, c->items, it);
     } else if (is_field) {
         ast_decl *d;

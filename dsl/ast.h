@@ -116,7 +116,14 @@ typedef struct ast_item {
     ast_loc norm_loc, ambition_loc, when_loc;
     ast_text note, help, source;
     bool required;
+    sc_ptrvec serves;    /* ast_name*: promises this item serves beside its agreement's (item-level `serves`) */
+    ast_loc serves_loc;
+    unsigned capacity;   /* AST_CAPACITY_* bits: the long form of the answer may give places, hours */
+    ast_loc capacity_loc;
 } ast_item;
+
+/* What `capacity` may name: places (a whole number) and hours a week. */
+enum { AST_CAPACITY_PLACES = 1u, AST_CAPACITY_HOURS = 2u };
 
 typedef struct ast_promise {
     const char *id;
@@ -126,7 +133,10 @@ typedef struct ast_promise {
     sc_ptrvec items;     /* ast_item* */
 } ast_promise;
 
+/* An agreement, or a catalogue (`catalogue C1 "..."`): a group of recorded fields that is never
+ * judged, the SWV's list of ondersteuningsaanbod. Both have a title, a source and items. */
 typedef struct ast_agreement {
+    bool is_catalogue;
     const char *id;
     ast_loc loc;
     const char *text;
@@ -153,7 +163,7 @@ typedef struct ast_tighten {
  * declarations count as written where the include stands. */
 typedef enum ast_decl_kind {
     AST_DECL_INCLUDE, AST_DECL_SCALE, AST_DECL_BANDS, AST_DECL_PROMISE, AST_DECL_AGREEMENT,
-    AST_DECL_FIELD, AST_DECL_EXTEND, AST_DECL_TIGHTEN
+    AST_DECL_FIELD, AST_DECL_EXTEND, AST_DECL_TIGHTEN, AST_DECL_CATALOGUE
 } ast_decl_kind;
 
 typedef struct ast_decl {
@@ -164,7 +174,7 @@ typedef struct ast_decl {
         ast_scale *scale;
         ast_bandset *bands;
         ast_promise *promise;
-        ast_agreement *agreement;
+        ast_agreement *agreement;   /* AGREEMENT and CATALOGUE */
         ast_item *field;
         ast_extend *extend;
         ast_tighten *tighten;

@@ -73,6 +73,17 @@ static void dump_item(sc_out *o, const sc_rules *r, uint32_t i, const char *inde
         sc_pred_write_rules(o, r, it->ambition, i);
         sc_out_putc(o, '\n');
     }
+    if (it->npromises) {
+        sc_out_printf(o, "%s    serves", indent);
+        for (uint32_t k = 0; k < it->npromises; k++)
+            sc_out_printf(o, "%s %s", k ? "," : "", r->promises[it->promises[k]].id);
+        sc_out_putc(o, '\n');
+    }
+    if (it->capacity)
+        sc_out_printf(o, "%s    capacity %s\n", indent,
+                      it->capacity == (SC_CAPACITY_PLACES | SC_CAPACITY_HOURS) ? "places, hours"
+                      : it->capacity == SC_CAPACITY_PLACES                     ? "places"
+                                                                               : "hours");
     const char *attr_names[] = {"note", "help", "source"};
     const char *attrs[] = {it->note, it->help, it->source};
     for (int k = 0; k < 3; k++)
@@ -158,7 +169,7 @@ void sc_rules_dump(sc_out *o, const sc_rules *r)
     }
     bool header = false;
     for (uint32_t i = 0; i < r->nitems; i++)
-        if (r->items[i].agreement == SC_NONE && r->items[i].promise == SC_NONE) {
+        if (r->items[i].agreement == SC_NONE && r->items[i].promise == SC_NONE && r->items[i].catalogue == SC_NONE) {
             if (!header)
                 sc_out_putc(o, '\n');
             header = true;
@@ -178,6 +189,8 @@ void sc_rules_dump(sc_out *o, const sc_rules *r)
         sc_out_puts(o, "    # served by:");
         for (uint32_t k = 0; k < p->nagreements; k++)
             sc_out_printf(o, "%s %s", k ? "," : "", r->agreements[p->agreements[k]].id);
+        for (uint32_t k = 0; k < p->nserving; k++)
+            sc_out_printf(o, "%s %s", k || p->nagreements ? "," : "", r->items[p->serving[k]].id);
         sc_out_putc(o, '\n');
         for (uint32_t k = 0; k < p->nitems; k++)
             dump_item(o, r, p->items[k], "    ");
@@ -206,5 +219,24 @@ void sc_rules_dump(sc_out *o, const sc_rules *r)
         }
         for (uint32_t k = 0; k < a->nitems; k++)
             dump_item(o, r, a->items[k], "    ");
+    }
+    for (uint32_t i = 0; i < r->ncatalogues; i++) {
+        const sc_catalogue *c = &r->catalogues[i];
+        sc_out_printf(o, "\ncatalogue %s ", c->id);
+        sc_write_quoted(o, c->text);
+        pos_comment(o, r, c->pos);
+        sc_out_putc(o, '\n');
+        if (c->title) {
+            sc_out_puts(o, "    title ");
+            sc_write_quoted(o, c->title);
+            sc_out_putc(o, '\n');
+        }
+        if (c->source) {
+            sc_out_puts(o, "    source ");
+            sc_write_quoted(o, c->source);
+            sc_out_putc(o, '\n');
+        }
+        for (uint32_t k = 0; k < c->nitems; k++)
+            dump_item(o, r, c->items[k], "    ");
     }
 }

@@ -168,6 +168,8 @@ static void anchor_items(fmt *f, const sc_ptrvec *items)
         anchor_add(f, it->note.text ? it->note.loc : (ast_loc){0, 0});
         anchor_add(f, it->help.text ? it->help.loc : (ast_loc){0, 0});
         anchor_add(f, it->source.text ? it->source.loc : (ast_loc){0, 0});
+        anchor_add(f, it->serves.len ? it->serves_loc : (ast_loc){0, 0});
+        anchor_add(f, it->capacity ? it->capacity_loc : (ast_loc){0, 0});
     }
 }
 
@@ -199,7 +201,8 @@ static void anchor_file(fmt *f, const ast_file *file)
                 anchor_add(f, d->u.promise->source.loc);
             anchor_items(f, &d->u.promise->items);
             break;
-        case AST_DECL_AGREEMENT: {
+        case AST_DECL_AGREEMENT:
+        case AST_DECL_CATALOGUE: {
             const ast_agreement *a = d->u.agreement;
             if (a->title.text)
                 anchor_add(f, a->title.loc);
@@ -643,6 +646,23 @@ static void stmt_pred(fmt *f, ast_loc at, unsigned ind, const char *kw, const as
     trail(f, at, first, ind);
 }
 
+/* A statement of one keyword and a list of names ("serves P1, P4", "capacity places, hours"). */
+static void stmt_names(fmt *f, ast_loc at, unsigned ind, const char *kw, const sc_ptrvec *names)
+{
+    lead(f, at, ind, true);
+    size_t first = f->nout;
+    indent(f, ind);
+    put(f, kw);
+    put(f, " ");
+    for (size_t i = 0; i < names->len; i++) {
+        if (i)
+            put(f, ", ");
+        put(f, ((const ast_name *)names->items[i])->name);
+    }
+    end_line(f);
+    trail(f, at, first, ind);
+}
+
 static void stmt_item(fmt *f, const ast_item *it, unsigned ind)
 {
     lead(f, it->loc, ind, true);
@@ -672,6 +692,18 @@ static void stmt_item(fmt *f, const ast_item *it, unsigned ind)
         stmt_pred(f, it->ambition_loc, ind + 4, "ambition", it->ambition);
     if (it->when)
         stmt_pred(f, it->when_loc, ind + 4, "when", it->when);
+    if (it->serves.len)
+        stmt_names(f, it->serves_loc, ind + 4, "serves", &it->serves);
+    if (it->capacity) {
+        lead(f, it->capacity_loc, ind + 4, true);
+        size_t cap_first = f->nout;
+        indent(f, ind + 4);
+        put(f, it->capacity == (AST_CAPACITY_PLACES | AST_CAPACITY_HOURS) ? "capacity places, hours"
+               : it->capacity == AST_CAPACITY_PLACES                       ? "capacity places"
+                                                                           : "capacity hours");
+        end_line(f);
+        trail(f, it->capacity_loc, cap_first, ind + 4);
+    }
     if (it->note.text)
         stmt_text(f, it->note.loc, ind + 4, "note", it->note.text);
     if (it->help.text)
@@ -869,23 +901,14 @@ static void stmt_unit(fmt *f, const ast_file *file, const fmt_unit *u)
         stmt_items(f, &p->items, 4);
         break;
     }
-    case AST_DECL_AGREEMENT: {
+    case AST_DECL_AGREEMENT:
+    case AST_DECL_CATALOGUE: {
         const ast_agreement *a = d->u.agreement;
-        stmt_text(f, a->loc, 0, sc_arena_printf(f->arena, "agreement %s", a->id), a->text);
+        stmt_text(f, a->loc, 0, sc_arena_printf(f->arena, "%s %s", a->is_catalogue ? "catalogue" : "agreement", a->id), a->text);
         if (a->title.text)
             stmt_text(f, a->title.loc, 4, "title", a->title.text);
-        if (a->serves.len) {
-            lead(f, a->serves_loc, 4, true);
-            size_t first = f->nout;
-            put(f, "    serves ");
-            for (size_t i = 0; i < a->serves.len; i++) {
-                if (i)
-                    put(f, ", ");
-                put(f, ((const ast_name *)a->serves.items[i])->name);
-            }
-            end_line(f);
-            trail(f, a->serves_loc, first, 4);
-        }
+        if (a->serves.len)
+            stmt_names(f, a->serves_loc, 4, "serves", &a->serves);
         if (a->source.text)
             stmt_text(f, a->source.loc, 4, "source", a->source.text);
         stmt_items(f, &a->items, 4);

@@ -30,7 +30,7 @@ typedef struct sc_parse_ctx {
 
     /* where the next attribute belongs */
     ast_promise *promise;
-    ast_agreement *agreement;
+    ast_agreement *agreement;   /* also a catalogue (agreement->is_catalogue) */
     ast_extend *extend;
     ast_tighten *tighten;
     ast_item *item;
@@ -60,6 +60,8 @@ void ast_bandset_add(sc_parse_ctx *c, ast_bandset *b, ast_band *band);
 void ast_add_bandset(sc_parse_ctx *c, ast_bandset *b);
 void ast_begin_promise(sc_parse_ctx *c, ast_loc at, const char *id, const char *text);
 void ast_begin_agreement(sc_parse_ctx *c, ast_loc at, const char *id, const char *text);
+void ast_begin_catalogue(sc_parse_ctx *c, ast_loc at, const char *id, const char *text);
+void ast_set_capacity(sc_parse_ctx *c, ast_loc at, sc_ptrvec names);
 void ast_set_title(sc_parse_ctx *c, ast_loc at, const char *text);
 void ast_set_serves(sc_parse_ctx *c, ast_loc at, sc_ptrvec names);
 void ast_begin_item(sc_parse_ctx *c, ast_loc at, bool is_field, const char *id, ast_loc id_loc, ast_type type,

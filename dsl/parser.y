@@ -56,6 +56,7 @@ static char *sc_join(sc_parse_ctx *ctx, const char *a, const char *b);
 %token BELOW "'below'" PROMISE "'promise'" AGREEMENT "'agreement'" SERVES "'serves'" TITLE "'title'"
 %token ITEM "'item'" FIELD "'field'" NORM "'norm'" AMBITION "'ambition'" WHEN "'when'" NOTE "'note'"
 %token HELP "'help'" REQUIRED "'required'" TIGHTEN "'tighten'" EXTEND "'extend'"
+%token CATALOGUE "'catalogue'" CAPACITY "'capacity'"
 %token IS "'is'" ONE "'one'" OF "'of'" AT "'at'" LEAST "'least'" MOST "'most'" MORE "'more'"
 %token LESS "'less'" THAN "'than'" OR "'or'" AND "'and'" NOT "'not'" BETTER "'better'"
 %token CONTAINS "'contains'" WITHIN "'within'" BEFORE "'before'" AFTER "'after'" DAYS "'days'"
@@ -98,6 +99,7 @@ statement:
   | bands                               { ast_add_bandset(ctx, $1); }
   | PROMISE IDENT text                  { ast_begin_promise(ctx, L(@2), $2, $3); }
   | AGREEMENT IDENT text                { ast_begin_agreement(ctx, L(@2), $2, $3); }
+  | CATALOGUE IDENT text                { ast_begin_catalogue(ctx, L(@2), $2, $3); }
   | TITLE text                          { ast_set_title(ctx, L(@1), $2); }
   | SERVES names                        { ast_set_serves(ctx, L(@1), $2); }
   | ITEM IDENT ':' type text            { ast_begin_item(ctx, L(@1), false, $2, L(@2), $4, $5); }
@@ -108,6 +110,7 @@ statement:
   | NOTE text                           { ast_set_note(ctx, L(@1), $2, false); }
   | HELP text                           { ast_set_note(ctx, L(@1), $2, true); }
   | REQUIRED                            { ast_set_required(ctx, L(@1)); }
+  | CAPACITY names                      { ast_set_capacity(ctx, L(@1), $2); }
   | EXTEND IDENT                        { ast_begin_extend(ctx, L(@1), $2, L(@2)); }
   | TIGHTEN IDENT                       { ast_begin_tighten(ctx, L(@1), $2, L(@2)); }
   ;

@@ -212,6 +212,14 @@ uint32_t sc_rules_find_promise(const sc_rules *r, const char *id)
     return SC_NONE;
 }
 
+uint32_t sc_rules_find_catalogue(const sc_rules *r, const char *id)
+{
+    for (uint32_t i = 0; i < r->ncatalogues; i++)
+        if (strcmp(r->catalogues[i].id, id) == 0)
+            return i;
+    return SC_NONE;
+}
+
 uint32_t sc_scale_find_member(const sc_scale *s, const char *name, size_t len)
 {
     for (uint32_t i = 0; i < s->nmembers; i++)

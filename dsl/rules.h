@@ -115,8 +115,12 @@ struct sc_pred {
 
 typedef enum sc_item_role {
     SC_ROLE_ITEM,   /* judged: has a norm and/or an ambition */
-    SC_ROLE_FIELD   /* recorded and validated, not judged (used in conditions and reports) */
+    SC_ROLE_FIELD   /* recorded and validated, not judged (used in conditions and reports); the entries of
+                       a catalogue are fields */
 } sc_item_role;
+
+/* What the long form of an answer may give beside the answer itself (`capacity` in the rules). */
+enum { SC_CAPACITY_PLACES = 1u, SC_CAPACITY_HOURS = 2u };
 
 /* A tightening of an item's norm by a file that includes the item's file. */
 typedef struct sc_tightening {
@@ -138,6 +142,10 @@ typedef struct sc_item {
     sc_srcpos pos;         /* where it is declared; pos.file is the layer it came from */
     uint32_t agreement;    /* owning agreement index, or SC_NONE */
     uint32_t promise;      /* owning promise index (a promise's own requirement), or SC_NONE */
+    uint32_t catalogue;    /* owning catalogue index (a recorded offer), or SC_NONE */
+    unsigned capacity;     /* SC_CAPACITY_* bits: what the answer's long form may add */
+    uint32_t npromises;
+    const uint32_t *promises; /* promises this item serves beside those of its agreement (item-level `serves`) */
     const sc_pred *when;   /* condition for applicability, or NULL */
     const sc_pred *norm;   /* effective norm (tightenings included), or NULL */
     const sc_pred *ambition;
@@ -157,6 +165,18 @@ typedef struct sc_agreement {
     const uint32_t *items;     /* its items, in declaration order */
 } sc_agreement;
 
+/* A catalogue: the SWV's list of ondersteuningsaanbod (extra support, expertise, facilities, partners):
+ * fields that a school answers and reports show, never judged. */
+typedef struct sc_catalogue {
+    const char *id;         /* e.g. "C1" */
+    const char *title;      /* short Dutch title, optional */
+    const char *text;       /* what the catalogue asks, in Dutch */
+    const char *source;
+    sc_srcpos pos;
+    uint32_t nitems;
+    const uint32_t *items;  /* its fields, in declaration order (extensions after) */
+} sc_catalogue;
+
 typedef struct sc_promise {
     const char *id;      /* e.g. "P1" */
     const char *text;
@@ -166,6 +186,8 @@ typedef struct sc_promise {
     const uint32_t *agreements;  /* agreements serving it (derived from `serves`) */
     uint32_t nitems;
     const uint32_t *items;       /* the promise's own requirements, e.g. the inspection judgement */
+    uint32_t nserving;
+    const uint32_t *serving;     /* items of agreements that serve it on their own (item-level `serves`) */
 } sc_promise;
 
 typedef struct sc_rules {
@@ -186,6 +208,8 @@ typedef struct sc_rules {
     const sc_promise *promises;
     uint32_t nagreements;
     const sc_agreement *agreements;
+    uint32_t ncatalogues;
+    const sc_catalogue *catalogues;
     uint32_t nitems;
     const sc_item *items;    /* declaration order: school fields first, then as written */
     uint32_t peildatum;      /* index of the built-in school.peildatum (always there: a required date) */
@@ -259,6 +283,7 @@ const sc_id_slot *sc_rules_find_id(const sc_rules *r, const char *id, size_t len
 uint32_t sc_rules_find_item(const sc_rules *r, const char *id, size_t len);
 uint32_t sc_rules_find_agreement(const sc_rules *r, const char *id);
 uint32_t sc_rules_find_promise(const sc_rules *r, const char *id);
+uint32_t sc_rules_find_catalogue(const sc_rules *r, const char *id);
 uint32_t sc_scale_find_member(const sc_scale *s, const char *name, size_t len);
 /* The same for scale index `scale` of r, through r->member_keys. */
 uint32_t sc_rules_find_member(const sc_rules *r, uint32_t scale, const char *name, size_t len);

@@ -95,13 +95,16 @@ typedef struct type_rec {
     ast_loc loc;
 } type_rec;
 
-typedef struct group_rec {   /* a promise or an agreement */
-    bool is_promise;
+typedef enum { GROUP_PROMISE, GROUP_AGREEMENT, GROUP_CATALOGUE } group_kind;
+static const char *const group_words[] = {"a promise", "an agreement", "a catalogue"};
+
+typedef struct group_rec {   /* a promise, an agreement or a catalogue */
+    group_kind kind;
     uint32_t index, file;
     ast_loc loc;
     const char *id;
     ast_promise *promise;
-    ast_agreement *agreement;
+    ast_agreement *agreement;   /* an agreement's or a catalogue's */
     sc_ptrvec items;         /* item_rec*, including those added by `extend` */
 } group_rec;
 
@@ -123,7 +126,7 @@ typedef struct sema {
     int oom;
     symtab types, groups, items;
     sc_ptrvec scales, bandsets;  /* sc_scale*, sc_bandset* (built) */
-    sc_ptrvec promises, agreements; /* group_rec* */
+    sc_ptrvec promises, agreements, catalogues; /* group_rec* */
     sc_ptrvec item_recs;     /* item_rec* */
     sc_ptrvec tightens;      /* tighten_rec* */
 } sema;
@@ -378,12 +381,17 @@ static item_rec *declare_item(sema *s, uint32_t file, ast_item *it, group_rec *o
     return rec;
 }
 
-static group_rec *declare_group(sema *s, uint32_t file, ast_loc loc, const char *id, bool is_promise)
+static sc_ptrvec *groups_of(sema *s, group_kind kind)
+{
+    return kind == GROUP_PROMISE ? &s->promises : kind == GROUP_AGREEMENT ? &s->agreements : &s->catalogues;
+}
+
+static group_rec *declare_group(sema *s, uint32_t file, ast_loc loc, const char *id, group_kind kind)
 {
     group_rec *g = walloc(s, sizeof *g);
     if (!g)
         return NULL;
-    g->is_promise = is_promise;
+    g->kind = kind;
     g->file = file;
     g->loc = loc;
     g->id = id;
@@ -391,12 +399,12 @@ static group_rec *declare_group(sema *s, uint32_t file, ast_loc loc, const char 
     if (old) {
         char w[256];
         where_first(s, old->file, old->loc, w, sizeof w);
-        sc_sema_error(s->c, file, loc, "promise and agreement ids must be unique", "'%s' is already declared as %s (at %s)", id,
-                      old->is_promise ? "a promise" : "an agreement", w);
+        sc_sema_error(s->c, file, loc, "promise, agreement and catalogue ids must be unique",
+                      "'%s' is already declared as %s (at %s)", id, group_words[old->kind], w);
         return NULL;
     }
-    g->index = (uint32_t)(is_promise ? s->promises.len : s->agreements.len);
-    push(s, is_promise ? &s->promises : &s->agreements, g);
+    g->index = (uint32_t)groups_of(s, kind)->len;
+    push(s, groups_of(s, kind), g);
     return g;
 }
 
@@ -408,9 +416,9 @@ static void declare_items_of(sema *s, uint32_t file, sc_ptrvec *items, group_rec
 
 /* The closest promise id (or agreement id) within two edits, for "did you mean": a suggestion of
  * the other kind would only lead to the next error. */
-static const char *suggest_group(const sema *s, const char *name, bool promise)
+static const char *suggest_group(sema *s, const char *name, group_kind kind)
 {
-    const sc_ptrvec *v = promise ? &s->promises : &s->agreements;
+    const sc_ptrvec *v = groups_of(s, kind);
     unsigned cap = strlen(name) <= 4 ? 1 : 2;
     unsigned best_d = cap + 1;
     const char *best = NULL;
@@ -445,14 +453,16 @@ static void declare_decl(sema *s, uint32_t file, ast_decl *d)
         declare_bands(s, file, d->u.bands);
         break;
     case AST_DECL_PROMISE: {
-        group_rec *g = declare_group(s, file, d->u.promise->loc, d->u.promise->id, true);
+        group_rec *g = declare_group(s, file, d->u.promise->loc, d->u.promise->id, GROUP_PROMISE);
         if (g)
             g->promise = d->u.promise;
         declare_items_of(s, file, &d->u.promise->items, g);
         break;
     }
-    case AST_DECL_AGREEMENT: {
-        group_rec *g = declare_group(s, file, d->u.agreement->loc, d->u.agreement->id, false);
+    case AST_DECL_AGREEMENT:
+    case AST_DECL_CATALOGUE: {
+        group_rec *g = declare_group(s, file, d->u.agreement->loc, d->u.agreement->id,
+                                     d->kind == AST_DECL_CATALOGUE ? GROUP_CATALOGUE : GROUP_AGREEMENT);
         if (g)
             g->agreement = d->u.agreement;
         declare_items_of(s, file, &d->u.agreement->items, g);
@@ -464,12 +474,14 @@ static void declare_decl(sema *s, uint32_t file, ast_decl *d)
     case AST_DECL_EXTEND: {
         ast_extend *e = d->u.extend;
         group_rec *g = symtab_get(&s->groups, e->agreement.name);
-        if (g && g->is_promise) {
-            sc_sema_error(s->c, file, e->agreement.loc, "'extend' names an agreement of an included file",
+        if (g && g->kind == GROUP_PROMISE) {
+            sc_sema_error(s->c, file, e->agreement.loc, "'extend' names an agreement or a catalogue of an included file",
                           "'%s' is a promise, not an agreement", g->id);
             g = NULL;
         } else if (!g) {
-            const char *sug = suggest_group(s, e->agreement.name, false);
+            const char *sug = suggest_group(s, e->agreement.name, GROUP_AGREEMENT);
+            if (!sug)
+                sug = suggest_group(s, e->agreement.name, GROUP_CATALOGUE);
             char hint[160];
             snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
             sc_sema_error(s->c, file, e->agreement.loc, sug ? hint : "name an agreement of an included file",
@@ -484,7 +496,14 @@ static void declare_decl(sema *s, uint32_t file, ast_decl *d)
                           g->id, file_path(s, g->file));
             g = NULL;
         }
-        declare_items_of(s, file, &e->items, g && !g->is_promise ? g : NULL);
+        if (g && g->kind == GROUP_CATALOGUE)
+            for (size_t k = 0; k < e->items.len; k++) {
+                const ast_item *it = e->items.items[k];
+                if (!it->is_field)
+                    sc_sema_error(s->c, file, it->loc, "write 'field' instead of 'item': a catalogue records answers and never judges them",
+                                  "item '%s' cannot be judged inside catalogue '%s'", it->id, g->id);
+            }
+        declare_items_of(s, file, &e->items, g && g->kind != GROUP_PROMISE ? g : NULL);
         break;
     }
     case AST_DECL_TIGHTEN: {
@@ -993,6 +1012,43 @@ static void check_prefixes(sema *s)
     }
 }
 
+/* The promise indices a `serves` line names (each once, each a promise), with `rec` pushed onto
+ * by[promise] for each; every other name is reported. NULL only when out of memory. */
+static uint32_t *resolve_serves(sema *s, uint32_t file, const sc_ptrvec *names, sc_ptrvec *by, void *rec, uint32_t *count)
+{
+    uint32_t *serves = oalloc(s, (names->len ? names->len : 1) * sizeof *serves);
+    uint32_t n = 0;
+    if (!serves)
+        return NULL;
+    for (size_t k = 0; k < names->len; k++) {
+        const ast_name *pn = names->items[k];
+        const group_rec *pg = symtab_get(&s->groups, pn->name);
+        if (!pg || pg->kind != GROUP_PROMISE) {
+            const char *sug = suggest_group(s, pn->name, GROUP_PROMISE);
+            char hint[200];
+            snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
+            if (pg)
+                sc_sema_error(s->c, file, pn->loc, "'serves' names promises, declared with 'promise'", "'%s' is %s, not a promise",
+                              pn->name, group_words[pg->kind]);
+            else
+                sc_sema_error(s->c, file, pn->loc, sug ? hint : "'serves' names promises, declared with 'promise'",
+                              "unknown promise '%s'", pn->name);
+            continue;
+        }
+        bool dup = false;
+        for (uint32_t j = 0; j < n; j++)
+            dup = dup || serves[j] == pg->index;
+        if (dup) {
+            sc_sema_error(s->c, file, pn->loc, "name each promise once", "promise '%s' is named twice", pn->name);
+            continue;
+        }
+        serves[n++] = pg->index;
+        push(s, &by[pg->index], rec);
+    }
+    *count = n;
+    return serves;
+}
+
 int sc_sema_run(sc_compiler *c)
 {
     sema st = {.c = c, .out = &c->rules->arena, .work = &c->work};
@@ -1029,7 +1085,7 @@ int sc_sema_run(sc_compiler *c)
     for (uint32_t i = 0; i < r->nitems; i++) {
         const item_rec *ir = s->item_recs.items[i];
         sc_item *it = &items[i];
-        it->agreement = it->promise = SC_NONE;
+        it->agreement = it->promise = it->catalogue = SC_NONE;
         if (!ir->ast) {
             it->id = ostr(s, i < 4 ? builtin_text_fields[i][0] : "school.peildatum");
             it->text = ostr(s, i < 4 ? builtin_text_fields[i][1] : "Peildatum");
@@ -1051,11 +1107,15 @@ int sc_sema_run(sc_compiler *c)
         it->source = ostr(s, a->source.text);
         it->required = a->required;
         it->pos = srcpos(ir->file, a->loc);
+        it->capacity = (a->capacity & AST_CAPACITY_PLACES ? SC_CAPACITY_PLACES : 0u) |
+                       (a->capacity & AST_CAPACITY_HOURS ? SC_CAPACITY_HOURS : 0u);
         if (ir->owner) {
-            if (ir->owner->is_promise)
+            if (ir->owner->kind == GROUP_PROMISE)
                 it->promise = ir->owner->index;
-            else
+            else if (ir->owner->kind == GROUP_AGREEMENT)
                 it->agreement = ir->owner->index;
+            else
+                it->catalogue = ir->owner->index;
         }
         if (resolve_type(s, ir->file, &a->type, &it->type) != 0)
             it->type.kind = (sc_type_kind)-1;
@@ -1144,13 +1204,16 @@ int sc_sema_run(sc_compiler *c)
         it->tightenings = tl;
     }
 
-    /* promises and agreements */
+    /* promises, agreements and catalogues */
     r->npromises = (uint32_t)s->promises.len;
     r->nagreements = (uint32_t)s->agreements.len;
+    r->ncatalogues = (uint32_t)s->catalogues.len;
     sc_promise *promises = oalloc(s, r->npromises * sizeof *promises);
     sc_agreement *agreements = oalloc(s, r->nagreements * sizeof *agreements);
+    sc_catalogue *catalogues = oalloc(s, r->ncatalogues * sizeof *catalogues);
     sc_ptrvec *served_by = walloc(s, r->npromises * sizeof *served_by);
-    if (!promises || !agreements || (r->npromises && !served_by))
+    sc_ptrvec *serving = walloc(s, r->npromises * sizeof *serving);
+    if (!promises || !agreements || !catalogues || (r->npromises && (!served_by || !serving)))
         return -1;
     for (uint32_t i = 0; i < r->nagreements; i++) {
         const group_rec *g = s->agreements.items[i];
@@ -1163,36 +1226,30 @@ int sc_sema_run(sc_compiler *c)
         ag->pos = srcpos(g->file, a->loc);
         ag->nitems = (uint32_t)g->items.len;
         ag->items = index_list(s, &g->items, true);
-        uint32_t *serves = oalloc(s, a->serves.len * sizeof *serves);
-        if (!serves)
+        ag->promises = resolve_serves(s, g->file, &a->serves, served_by, (void *)g, &ag->npromises);
+        if (!ag->promises)
             return -1;
-        uint32_t n = 0;
-        for (size_t k = 0; k < a->serves.len; k++) {
-            const ast_name *pn = a->serves.items[k];
-            const group_rec *pg = symtab_get(&s->groups, pn->name);
-            if (!pg || !pg->is_promise) {
-                const char *sug = suggest_group(s, pn->name, true);
-                char hint[200];
-                snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
-                sc_sema_error(c, g->file, pn->loc, sug && !pg ? hint : "'serves' names promises, declared with 'promise'",
-                              pg ? "'%s' is an agreement, not a promise" : "unknown promise '%s'", pn->name);
-                continue;
-            }
-            bool dup = false;
-            for (uint32_t j = 0; j < n; j++)
-                dup = dup || serves[j] == pg->index;
-            if (dup) {
-                sc_sema_error(c, g->file, pn->loc, "name each promise once", "promise '%s' is named twice", pn->name);
-                continue;
-            }
-            serves[n++] = pg->index;
-            push(s, &served_by[pg->index], (void *)g);
-        }
-        ag->npromises = n;
-        ag->promises = serves;
         if (a->serves.len == 0)
             sc_sema_warning(c, g->file, a->loc, "add a line 'serves P1' naming the promises it carries out",
                             "agreement '%s' serves no promise", a->id);
+    }
+    /* items that serve a promise of their own, beside their agreement's */
+    for (uint32_t i = 0; i < r->nitems; i++) {
+        item_rec *ir = s->item_recs.items[i];
+        items[i].promises = NULL;
+        if (!ir->ast || !ir->ast->serves.len)
+            continue;
+        uint32_t *list = resolve_serves(s, ir->file, &ir->ast->serves, serving, ir, &items[i].npromises);
+        if (!list)
+            return -1;
+        items[i].promises = list;
+        const sc_agreement *own = items[i].agreement != SC_NONE ? &agreements[items[i].agreement] : NULL;
+        for (uint32_t k = 0; own && k < items[i].npromises; k++)
+            for (uint32_t j = 0; j < own->npromises; j++)
+                if (own->promises[j] == list[k])
+                    sc_sema_warning(c, ir->file, ir->ast->serves_loc, "remove it from the item's 'serves'",
+                                    "item '%s' serves promise '%s' already through agreement '%s'", ir->ast->id,
+                                    ((const group_rec *)s->promises.items[list[k]])->id, own->id);
     }
     for (uint32_t i = 0; i < r->npromises; i++) {
         const group_rec *g = s->promises.items[i];
@@ -1206,12 +1263,27 @@ int sc_sema_run(sc_compiler *c)
         pr->items = index_list(s, &g->items, true);
         pr->nagreements = (uint32_t)served_by[i].len;
         pr->agreements = index_list(s, &served_by[i], false);
-        if (pr->nagreements == 0 && pr->nitems == 0)
+        pr->nserving = (uint32_t)serving[i].len;
+        pr->serving = index_list(s, &serving[i], true);
+        if (pr->nagreements == 0 && pr->nitems == 0 && pr->nserving == 0)
             sc_sema_warning(c, g->file, a->loc, "name it in the 'serves' line of the agreements that carry it out",
                             "no agreement serves promise '%s'", a->id);
     }
+    for (uint32_t i = 0; i < r->ncatalogues; i++) {
+        const group_rec *g = s->catalogues.items[i];
+        const ast_agreement *a = g->agreement;
+        sc_catalogue *cat = &catalogues[i];
+        cat->id = ostr(s, a->id);
+        cat->title = ostr(s, a->title.text);
+        cat->text = ostr(s, a->text);
+        cat->source = ostr(s, a->source.text);
+        cat->pos = srcpos(g->file, a->loc);
+        cat->nitems = (uint32_t)g->items.len;
+        cat->items = index_list(s, &g->items, true);
+    }
     r->promises = promises;
     r->agreements = agreements;
+    r->catalogues = catalogues;
 
     return s->oom ? -1 : (c->diags->errors != errors_before ? -1 : 0);
 }

@@ -212,6 +212,8 @@ int sc_check_evaluate(sc_arena *arena, const sc_rules *rules, const sc_profile *
             fold_group(&promises[p], agreements[pr->agreements[k]]);
         for (uint32_t k = 0; k < pr->nitems; k++)
             fold(&promises[p], items[pr->items[k]].status);
+        for (uint32_t k = 0; k < pr->nserving; k++)
+            fold(&promises[p], items[pr->serving[k]].status);
         fold_group(&overall, promises[p]);
     }
     if (overall == SC_GROUP_NOT_MET)
