@@ -25,6 +25,7 @@ typedef struct sc_binder {
     char path[SC_PATH_MAX];
     size_t path_len;
     uint32_t next;      /* the item after the one bound last: what the next key most likely names */
+    const sc_answer_details **details; /* out->details, allocated when the first long form is met */
     sc_lang lang;       /* of the messages and hints */
 } sc_binder;
 
@@ -487,6 +488,324 @@ static bool sc_convert_set(sc_binder *b, uint32_t index, const sc_node *value, s
     return ok;
 }
 
+/* --- what the school describes beside its answers --------------------------------------------- */
+
+static const char *sc_node_kind_word(const sc_binder *b, const sc_node *n)
+{
+    return n->kind == SC_NODE_MAP ? TR("blok met sleutels", "mapping")
+           : n->kind == SC_NODE_SEQ ? TR("lijst", "list")
+                                    : TR("losse waarde", "single value");
+}
+
+static void sc_bind_oom(sc_binder *b)
+{
+    sc_bind_error(b, 1, 1, TR("maak het bestand kleiner", "make the file smaller"), "%s",
+                  TR("onvoldoende geheugen om het profiel te lezen", "out of memory while reading the profile"));
+}
+
+/* An unknown key where only a few are known: names them, with the closest one. */
+static void sc_unknown_key_among(sc_binder *b, const sc_node *key, const char *where, const char *const *known, size_t n)
+{
+    char names[300];
+    sc_hint_buf list = {names, sizeof names, 0, 0};
+    names[0] = '\0';
+    const char *best = NULL;
+    unsigned best_d = 3;
+    for (size_t i = 0; i < n; i++) {
+        sc_hint_name(&list, known[i], strlen(known[i]));
+        unsigned d = sc_edit_distance(key->str, known[i], 2);
+        if (d < best_d) {
+            best_d = d;
+            best = known[i];
+        }
+    }
+    char hint[600];
+    if (best)
+        sc_hint_printf(hint, sizeof hint, TR("bedoelt u '%s'? Onder '%s' staan: %s", "did you mean '%s'? '%s' has: %s"), best,
+                       where, names);
+    else
+        sc_hint_printf(hint, sizeof hint, TR("onder '%s' staan: %s", "'%s' has: %s"), where, names);
+    sc_bind_error(b, key->line, key->col, hint, TR("onbekende sleutel '%s' onder '%s'", "unknown key '%s' under '%s'"), key->str,
+                  where);
+}
+
+/* A free text of at most `max` characters, named `what` in messages; false after an error. An empty
+ * value leaves *out as it is: nothing written. */
+static bool sc_bind_text(sc_binder *b, const sc_node *value, unsigned max, const char *what, sc_text_at *out)
+{
+    if (value->kind != SC_NODE_SCALAR) {
+        sc_bind_error(b, value->line, value->col,
+                      TR("schrijf de tekst tussen aanhalingstekens achter de sleutel", "write the text in quotes after the key"),
+                      TR("bij '%s' hoort een tekst, geen %s", "'%s' takes a text, not a %s"), what, sc_node_kind_word(b, value));
+        return false;
+    }
+    if (sc_node_is_null(value) || value->len == 0)
+        return true;
+    size_t chars = sc_utf8_len(value->str, value->len);
+    if (chars > max) {
+        char hint[200];
+        sc_hint_printf(hint, sizeof hint, TR("maak de tekst korter: ten hoogste %u tekens", "shorten it to at most %u characters"),
+                       max);
+        sc_bind_error(b, value->line, value->col, hint,
+                      TR("de tekst bij '%s' is %zu tekens lang, langer dan de %u die passen",
+                         "the text for '%s' is %zu characters long, more than the %u allowed"),
+                      what, chars, max);
+        return false;
+    }
+    out->text = value->str;
+    out->line = value->line;
+    out->col = value->col;
+    return true;
+}
+
+/* A text for the two audiences: one text (the SOP's), or 'sop:' and 'ouders:' with a text each. */
+static void sc_bind_audience(sc_binder *b, const char *where, const sc_node *value, sc_audience_texts *out)
+{
+    if (value->kind == SC_NODE_SCALAR) {
+        sc_bind_text(b, value, SC_PROFILE_TEXT_MAX, where, &out->sop);
+        return;
+    }
+    if (value->kind != SC_NODE_MAP) {
+        sc_bind_error(b, value->line, value->col,
+                      TR("schrijf één tekst, of 'sop:' en 'ouders:' met elk een tekst",
+                         "write one text, or 'sop:' and 'ouders:' with a text each"),
+                      TR("bij '%s' hoort een tekst, geen %s", "'%s' takes a text, not a %s"), where, sc_node_kind_word(b, value));
+        return;
+    }
+    static const char *const keys[] = {"sop", "ouders"};
+    char what[SC_PATH_MAX + 16];
+    for (uint32_t i = 0; i < value->n; i++) {
+        const sc_node *k = value->keys[i], *v = value->values[i];
+        bool parents = strcmp(k->str, "ouders") == 0;
+        if (!parents && strcmp(k->str, "sop") != 0) {
+            sc_unknown_key_among(b, k, where, keys, 2);
+            continue;
+        }
+        snprintf(what, sizeof what, "%s.%s", where, k->str);
+        sc_bind_text(b, v, parents ? SC_PROFILE_PARENTS_TEXT_MAX : SC_PROFILE_TEXT_MAX, what, parents ? &out->parents : &out->sop);
+    }
+}
+
+/* 'ambities:' or 'expertise_in_ontwikkeling:': a list of texts, each alone or as 'tekst:' with a 'streefdatum:'. */
+static void sc_bind_plans(sc_binder *b, const sc_node *key, const sc_node *value, uint32_t *count, const sc_plan **out)
+{
+    if (sc_node_is_null(value))
+        return;
+    if (value->kind != SC_NODE_SEQ) {
+        char hint[200];
+        sc_hint_printf(hint, sizeof hint,
+                       TR("zet onder '%s:' elke tekst op een eigen regel die begint met '- '",
+                          "under '%s:' put each text on its own line starting with '- '"),
+                       key->str);
+        sc_bind_error(b, value->line, value->col, hint, TR("bij '%s' hoort een lijst, geen %s", "'%s' takes a list, not a %s"),
+                      key->str, sc_node_kind_word(b, value));
+        return;
+    }
+    sc_plan *plans = sc_arena_alloc(b->arena, (value->n ? value->n : 1) * sizeof *plans);
+    if (!plans) {
+        sc_bind_oom(b);
+        return;
+    }
+    static const char *const keys[] = {"tekst", "streefdatum"};
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < value->n; i++) {
+        const sc_node *e = value->values[i];
+        sc_plan p;
+        memset(&p, 0, sizeof p);
+        if (e->kind == SC_NODE_SCALAR) {
+            sc_bind_text(b, e, SC_PROFILE_TEXT_MAX, key->str, &p.text);
+        } else if (e->kind == SC_NODE_MAP) {
+            for (uint32_t k = 0; k < e->n; k++) {
+                const sc_node *ek = e->keys[k], *ev = e->values[k];
+                if (strcmp(ek->str, "tekst") == 0) {
+                    sc_bind_text(b, ev, SC_PROFILE_TEXT_MAX, key->str, &p.text);
+                } else if (strcmp(ek->str, "streefdatum") == 0) {
+                    if (ev->kind == SC_NODE_SCALAR && sc_node_is_null(ev))
+                        continue;
+                    if (ev->kind != SC_NODE_SCALAR || sc_date_parse(ev->str, ev->len, &p.date) != 0)
+                        sc_bind_error(b, ev->line, ev->col,
+                                      TR("schrijf de datum als jaar-maand-dag, bijv. 2027-08-01",
+                                         "write the date as year-month-day, e.g. 2027-08-01"),
+                                      TR("de streefdatum bij '%s' is geen datum", "the target date under '%s' is not a date"),
+                                      key->str);
+                    else
+                        p.has_date = true;
+                } else {
+                    sc_unknown_key_among(b, ek, key->str, keys, 2);
+                }
+            }
+            if (!p.text.text && e->n)
+                sc_bind_error(b, e->line, e->col, TR("schrijf de tekst achter 'tekst:'", "write the text after 'tekst:'"),
+                              TR("een onderdeel van '%s' heeft geen tekst", "an entry of '%s' has no text"), key->str);
+        } else {
+            sc_bind_error(b, e->line, e->col, TR("schrijf één tekst per regel", "write one text a line"),
+                          TR("een onderdeel van '%s' kan geen lijst zijn", "an entry of '%s' cannot be a list"), key->str);
+        }
+        if (p.text.text)
+            plans[n++] = p;
+    }
+    *count = n;
+    *out = plans;
+}
+
+/* 'teksten:': per section (the school, a promise, an agreement or a catalogue, by its id) a text for the SOP
+ * and one for parents. */
+static const sc_node *sc_section_map(sc_binder *b, const sc_node *key, const sc_node *value, const char *example);
+
+static void sc_bind_section_texts(sc_binder *b, const sc_node *key, const sc_node *value)
+{
+    const sc_node *map = sc_section_map(b, key, value, "A1: \"Zo werken wij ...\"");
+    if (!map)
+        return;
+    const sc_rules *r = b->rules;
+    sc_section_texts *list = sc_arena_alloc(b->arena, (map->n ? map->n : 1) * sizeof *list);
+    if (!list) {
+        sc_bind_oom(b);
+        return;
+    }
+    uint32_t n = 0;
+    char where[SC_PATH_MAX + 16];
+    for (uint32_t i = 0; i < map->n; i++) {
+        const sc_node *k = map->keys[i], *v = map->values[i];
+        sc_section_texts t;
+        memset(&t, 0, sizeof t);
+        t.line = k->line;
+        t.col = k->col;
+        if (strcmp(k->str, "school") == 0)
+            t.kind = SC_SECTION_SCHOOL;
+        else if ((t.index = sc_rules_find_agreement(r, k->str)) != SC_NONE)
+            t.kind = SC_SECTION_AGREEMENT;
+        else if ((t.index = sc_rules_find_promise(r, k->str)) != SC_NONE)
+            t.kind = SC_SECTION_PROMISE;
+        else if ((t.index = sc_rules_find_catalogue(r, k->str)) != SC_NONE)
+            t.kind = SC_SECTION_CATALOGUE;
+        else {
+            const char *best = NULL;
+            unsigned best_d = 3;
+            for (uint32_t g = 0; g < r->nagreements + r->npromises + r->ncatalogues; g++) {
+                const char *id = g < r->nagreements                   ? r->agreements[g].id
+                                 : g < r->nagreements + r->npromises ? r->promises[g - r->nagreements].id
+                                                                      : r->catalogues[g - r->nagreements - r->npromises].id;
+                unsigned d = sc_edit_distance(k->str, id, 2);
+                if (d < best_d) {
+                    best_d = d;
+                    best = id;
+                }
+            }
+            char hint[300];
+            if (best)
+                sc_hint_printf(hint, sizeof hint, TR("bedoelt u '%s'?", "did you mean '%s'?"), best);
+            else
+                sc_hint_printf(hint, sizeof hint, "%s",
+                               TR("schrijf 'school' of het id van een afspraak, belofte of catalogus, bijv. A1",
+                                  "write 'school' or the id of an agreement, promise or catalogue, e.g. A1"));
+            sc_bind_error(b, k->line, k->col, hint, TR("onbekende sleutel '%s' onder 'teksten'", "unknown key '%s' under 'teksten'"),
+                          k->str);
+            continue;
+        }
+        if (t.kind == SC_SECTION_SCHOOL)
+            t.index = 0;
+        snprintf(where, sizeof where, "teksten.%s", k->str);
+        sc_bind_audience(b, where, v, &t.texts);
+        if (t.texts.sop.text || t.texts.parents.text)
+            list[n++] = t;
+    }
+    b->out->section_texts = list;
+    b->out->nsection_texts = n;
+}
+
+/* A capacity number of the long form: a whole number of places, or hours a week; false after an error. */
+static bool sc_bind_capacity(sc_binder *b, const sc_item *item, const sc_node *v, bool hours, double *out)
+{
+    double lo = 0, hi = hours ? 168 : 100000, number = 0;
+    bool whole = false;
+    int parsed = v->kind == SC_NODE_SCALAR ? sc_number_parse(v->str, v->len, &number, &whole) : -1;
+    if (parsed != 0 || number < lo || number > hi || (!hours && number != (double)(long long)number)) {
+        sc_bind_error(b, v->line, v->col,
+                      hours ? TR("schrijf een getal van 0 tot en met 168, bijv. 4 of 2.5",
+                                 "write a number from 0 to 168, e.g. 4 or 2.5")
+                            : TR("schrijf een heel getal van 0 tot en met 100000, bijv. 12",
+                                 "write a whole number from 0 to 100000, e.g. 12"),
+                      hours ? TR("'%s' bij '%s.uren_per_week' is geen aantal uren per week",
+                                 "'%s' for '%s.uren_per_week' is not a number of hours a week")
+                            : TR("'%s' bij '%s.plaatsen' is geen aantal plaatsen", "'%s' for '%s.plaatsen' is not a number of places"),
+                      v->kind == SC_NODE_SCALAR ? v->str : "", item->id);
+        return false;
+    }
+    *out = number == 0 ? 0 : number;
+    return true;
+}
+
+/* The long form of an answer: 'antwoord' and what the details add (texts, capacity). Returns the node of
+ * the answer itself, or NULL when the long form gives none (the item is then unanswered, at its key). */
+static const sc_node *sc_bind_details(sc_binder *b, uint32_t index, const sc_node *map)
+{
+    const sc_item *item = &b->rules->items[index];
+    const char *known[5] = {"antwoord", "toelichting", "ouders"};
+    size_t nknown = 3;
+    if (item->capacity & SC_CAPACITY_PLACES)
+        known[nknown++] = "plaatsen";
+    if (item->capacity & SC_CAPACITY_HOURS)
+        known[nknown++] = "uren_per_week";
+    sc_answer_details d;
+    memset(&d, 0, sizeof d);
+    const sc_node *answer = NULL;
+    char what[SC_PATH_MAX + 16];
+    for (uint32_t i = 0; i < map->n; i++) {
+        const sc_node *k = map->keys[i], *v = map->values[i];
+        if (strcmp(k->str, "antwoord") == 0) {
+            answer = v;
+        } else if (strcmp(k->str, "toelichting") == 0 || strcmp(k->str, "ouders") == 0) {
+            bool parents = k->str[0] == 'o';
+            snprintf(what, sizeof what, "%s.%s", item->id, k->str);
+            sc_bind_text(b, v, parents ? SC_PROFILE_PARENTS_TEXT_MAX : SC_PROFILE_TEXT_MAX, what, parents ? &d.parents : &d.sop);
+        } else if (strcmp(k->str, "plaatsen") == 0 && (item->capacity & SC_CAPACITY_PLACES)) {
+            double places;
+            if (sc_node_is_null(v))
+                continue;
+            if (sc_bind_capacity(b, item, v, false, &places)) {
+                d.has_places = true;
+                d.places = (uint32_t)places;
+                d.places_line = v->line;
+                d.places_col = v->col;
+            }
+        } else if (strcmp(k->str, "uren_per_week") == 0 && (item->capacity & SC_CAPACITY_HOURS)) {
+            if (sc_node_is_null(v))
+                continue;
+            if (sc_bind_capacity(b, item, v, true, &d.hours)) {
+                d.has_hours = true;
+                d.hours_line = v->line;
+                d.hours_col = v->col;
+            }
+        } else if (strcmp(k->str, "plaatsen") == 0 || strcmp(k->str, "uren_per_week") == 0) {
+            sc_bind_error(b, k->line, k->col, TR("haal het weg; de regels vragen hier geen capaciteit", "remove it; the rules ask no capacity here"),
+                          TR("bij '%s' wordt geen '%s' gevraagd", "'%s' does not ask for '%s'"), item->id, k->str);
+        } else {
+            sc_unknown_key_among(b, k, item->id, known, nknown);
+        }
+    }
+    if (d.sop.text || d.parents.text || d.has_places || d.has_hours) {
+        if (!b->details) {
+            size_t n = b->rules->nitems ? b->rules->nitems : 1;
+            b->details = sc_arena_alloc(b->arena, n * sizeof *b->details);
+            if (!b->details) {
+                sc_bind_oom(b);
+                return answer;
+            }
+            memset(b->details, 0, n * sizeof *b->details);
+            b->out->details = b->details;
+        }
+        sc_answer_details *kept = sc_arena_alloc(b->arena, sizeof *kept);
+        if (!kept) {
+            sc_bind_oom(b);
+            return answer;
+        }
+        *kept = d;
+        b->details[index] = kept;
+    }
+    return answer;
+}
+
 /* Bind one answer (the value under a key that names item `index`). */
 static void sc_bind_answer(sc_binder *b, uint32_t index, const sc_node *key, const sc_node *value)
 {
@@ -507,6 +826,12 @@ static void sc_bind_answer(sc_binder *b, uint32_t index, const sc_node *key, con
     bool set_type = kind == SC_TYPE_SET;
     char allowed[512], hint[600];
 
+    if (value->kind == SC_NODE_MAP) {
+        /* the long form: 'antwoord:' with a text, or capacity, beside it */
+        value = sc_bind_details(b, index, value);
+        if (!value)
+            return; /* unanswered, located at its key */
+    }
     if (value->kind == SC_NODE_MAP) {
         sc_describe_allowed(b, item, allowed, sizeof allowed);
         sc_hint_printf(hint, sizeof hint,
@@ -714,7 +1039,8 @@ static void sc_bind_format(sc_binder *b, const sc_node *value)
 /* A top-level key that is none of profiel, school and antwoorden. */
 static void sc_report_unknown_top_key(sc_binder *b, const sc_node *key)
 {
-    static const char *const known[] = {"profiel", "school", "antwoorden"};
+    static const char *const known[] = {"profiel", "school", "antwoorden", "teksten", "grenzen", "ambities",
+                                        "expertise_in_ontwikkeling"};
     char hint[300] = "";
     unsigned best_dist = 3;
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
@@ -745,8 +1071,10 @@ static void sc_report_unknown_top_key(sc_binder *b, const sc_node *key)
     }
     if (!hint[0])
         sc_hint_printf(hint, sizeof hint, "%s",
-                       TR("een profiel heeft bovenaan alleen 'profiel:', 'school:' en 'antwoorden:'",
-                          "a profile has only 'profiel:', 'school:' and 'antwoorden:' at the top"));
+                       TR("een profiel heeft bovenaan alleen 'profiel:', 'school:', 'antwoorden:' en de teksten van de "
+                          "school: 'teksten:', 'grenzen:', 'ambities:', 'expertise_in_ontwikkeling:'",
+                          "a profile has only 'profiel:', 'school:', 'antwoorden:' and the school's texts at the top: "
+                          "'teksten:', 'grenzen:', 'ambities:', 'expertise_in_ontwikkeling:'"));
     sc_bind_error(b, key->line, key->col, hint, TR("onbekende sleutel '%s'", "unknown key '%s'"), key->str);
 }
 
@@ -865,6 +1193,15 @@ int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, co
             const sc_node *answers = sc_section_map(&b, key, value, "aanbod.dyscalculie: school");
             if (answers)
                 sc_bind_map(&b, answers, false);
+        } else if (strcmp(key->str, "teksten") == 0) {
+            sc_bind_section_texts(&b, key, value);
+        } else if (strcmp(key->str, "grenzen") == 0) {
+            if (!sc_node_is_null(value))
+                sc_bind_audience(&b, "grenzen", value, &out->limits);
+        } else if (strcmp(key->str, "ambities") == 0) {
+            sc_bind_plans(&b, key, value, &out->nambitions, &out->ambitions);
+        } else if (strcmp(key->str, "expertise_in_ontwikkeling") == 0) {
+            sc_bind_plans(&b, key, value, &out->ndeveloping, &out->developing);
         } else {
             sc_report_unknown_top_key(&b, key);
         }

@@ -34,6 +34,56 @@ typedef struct sc_missing {
                                'antwoorden:'); 1:1 when that is absent too */
 } sc_missing;
 
+/* A text the school wrote, and where: text NULL (and line 0) when not given. */
+typedef struct sc_text_at {
+    const char *text;
+    uint32_t line, col;
+} sc_text_at;
+
+/* Free texts are limited, in characters (not bytes): a longer one is an error, never cut short. */
+#define SC_PROFILE_TEXT_MAX 4000u         /* a text for the SOP, an ambition, a limit */
+#define SC_PROFILE_PARENTS_TEXT_MAX 1000u /* a text for parents (the ouderposter, the schoolgids) */
+
+/* What the long form of an answer adds to it (docs/profile.md, "Een antwoord met toelichting"):
+ *   aanbod:
+ *     dyslexie:
+ *       antwoord: school
+ *       toelichting: "..."     a text for the SOP
+ *       ouders: "..."          a shorter text for parents
+ *       plaatsen: 12           with `capacity places` in the rules
+ *       uren_per_week: 4       with `capacity hours` */
+typedef struct sc_answer_details {
+    sc_text_at sop, parents;
+    bool has_places, has_hours;
+    uint32_t places;
+    double hours;
+    uint32_t places_line, places_col, hours_line, hours_col;
+} sc_answer_details;
+
+/* Texts for the two audiences: the SOP's (longer) and the parents' (shorter; when absent, documents
+ * for parents fall back to the SOP's). */
+typedef struct sc_audience_texts {
+    sc_text_at sop, parents;
+} sc_audience_texts;
+
+/* What a text under 'teksten:' introduces: the school as a whole, or a promise, agreement or catalogue. */
+typedef enum sc_section_kind { SC_SECTION_SCHOOL, SC_SECTION_PROMISE, SC_SECTION_AGREEMENT, SC_SECTION_CATALOGUE } sc_section_kind;
+
+typedef struct sc_section_texts {
+    sc_section_kind kind;
+    uint32_t index;         /* into rules->promises, agreements or catalogues; 0 for SCHOOL */
+    uint32_t line, col;     /* of its key */
+    sc_audience_texts texts;
+} sc_section_texts;
+
+/* One of the school's own ambitions, or an expertise it is developing: a text, optionally with the date
+ * by which it should stand. */
+typedef struct sc_plan {
+    sc_text_at text;
+    bool has_date;
+    sc_date date;
+} sc_plan;
+
 /* A profile: its text, its tree and its answers, all in one arena. */
 typedef struct sc_profile {
     sc_arena *arena;
@@ -49,6 +99,17 @@ typedef struct sc_profile {
     const sc_missing *missing; /* the required answers not given, in the order of rules->items */
     uint32_t school_line, school_col;   /* the 'school:' key, 0 when absent */
     uint32_t answers_line, answers_col; /* the 'antwoorden:' key, 0 when absent */
+
+    /* What the school describes beside its answers (none of it is judged): */
+    const sc_answer_details *const *details; /* rules->nitems entries, NULL each without a long form; the whole
+                                                array NULL when no answer has one */
+    uint32_t nsection_texts;
+    const sc_section_texts *section_texts;  /* 'teksten:', in the order written */
+    sc_audience_texts limits;               /* 'grenzen:' — the limits of the support the school can offer */
+    uint32_t nambitions;
+    const sc_plan *ambitions;               /* 'ambities:' — the school's own */
+    uint32_t ndeveloping;
+    const sc_plan *developing;              /* 'expertise_in_ontwikkeling:' */
 } sc_profile;
 
 /* Load and validate a profile from text (not necessarily NUL-terminated).

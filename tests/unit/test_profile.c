@@ -460,8 +460,10 @@ END_TEST
 START_TEST(test_shapes_that_do_not_fit)
 {
     /* a mapping where an item expects a value */
-    REFUSED("  veiligheid:\n    beleid:\n      antwoord: ja\n", 8, 7,
+    REFUSED("  veiligheid:\n    beleid:\n      antwoord:\n        x: ja\n", 9, 9,
             "'veiligheid.beleid' is one question; its answer cannot be a mapping");
+    /* a mapping that is not the long form */
+    REFUSED("  veiligheid:\n    beleid:\n      x: ja\n", 8, 7, "unknown key 'x' under 'veiligheid.beleid'");
     /* a value where a group is expected */
     REFUSED("  aanbod: school\n", 6, 11, "'aanbod' is a group of questions, not one question");
     profile_run *r = run_answers("  aanbod: school\n");
@@ -471,6 +473,129 @@ START_TEST(test_shapes_that_do_not_fit)
     REFUSED("  aanbod.dyscalculie: [school]\n", 6, 23, "'aanbod.dyscalculie' takes one answer, but a list was given");
     r = run_answers("  aanbod.dyscalculie: [school]\n");
     ck_assert_ptr_nonnull(strstr(r->diags.hint[0], "one of: school, wijk, bestuur, geen"));
+    run_done(r);
+}
+END_TEST
+
+
+/* --- what the school describes beside its answers ------------------------------------------------ */
+
+/* The long form of an answer: 'antwoord' as the answer, texts and capacity kept beside it, located. */
+START_TEST(test_long_form)
+{
+    profile_run *r = run_answers("  aanbod:\n    dyscalculie:\n      antwoord: wijk\n      toelichting: \"Lang.\"\n"
+                                 "      ouders: \"Kort.\"\n  extra:\n    plusklas:\n      antwoord: school\n"
+                                 "      plaatsen: 12\n      uren_per_week: 2.5\n    lift: ja\n");
+    ck_assert_int_eq(r->rc, 0);
+    ck_assert_str_eq(text_of(r, "aanbod.dyscalculie"), "wijk");
+    ck_assert_uint_eq(answer_of(r, "aanbod.dyscalculie")->line, 8);
+    ck_assert_uint_eq(answer_of(r, "aanbod.dyscalculie")->col, 17);
+    ck_assert_ptr_nonnull(r->profile.details);
+    const sc_answer_details *d = r->profile.details[item_index(r->rules, "aanbod.dyscalculie")];
+    ck_assert_ptr_nonnull(d);
+    ck_assert_str_eq(d->sop.text, "Lang.");
+    ck_assert_uint_eq(d->sop.line, 9);
+    ck_assert_str_eq(d->parents.text, "Kort.");
+    ck_assert_uint_eq(d->parents.line, 10);
+    ck_assert(!d->has_places && !d->has_hours);
+    d = r->profile.details[item_index(r->rules, "extra.plusklas")];
+    ck_assert_ptr_nonnull(d);
+    ck_assert_str_eq(text_of(r, "extra.plusklas"), "school");
+    ck_assert(d->has_places && d->has_hours);
+    ck_assert_uint_eq(d->places, 12);
+    ck_assert_uint_eq(d->places_line, 14);
+    ck_assert(d->hours == 2.5);
+    ck_assert_ptr_null(d->sop.text);
+    /* a short answer has no details */
+    ck_assert_ptr_null(r->profile.details[item_index(r->rules, "extra.lift")]);
+    ck_assert_str_eq(text_of(r, "extra.lift"), "ja");
+    run_done(r);
+
+    /* without 'antwoord' the item is unanswered, at its key; its text is kept */
+    r = run_answers("  aanbod:\n    dyslexie:\n      toelichting: \"Volgt.\"\n");
+    ck_assert_int_eq(r->rc, 0);
+    ck_assert(!answer_of(r, "aanbod.dyslexie")->present);
+    ck_assert_uint_eq(answer_of(r, "aanbod.dyslexie")->line, 7);
+    ck_assert_str_eq(r->profile.details[item_index(r->rules, "aanbod.dyslexie")]->sop.text, "Volgt.");
+    run_done(r);
+
+    /* no long form anywhere: no details at all */
+    r = run_answers("  aanbod.dyslexie: school\n");
+    ck_assert_int_eq(r->rc, 0);
+    ck_assert_ptr_null(r->profile.details);
+    run_done(r);
+
+    REFUSED("  extra:\n    plusklas:\n      plaatsen: 12.5\n", 8, 17, "'12.5' for 'extra.plusklas.plaatsen' is not a number of places");
+    REFUSED("  extra:\n    plusklas:\n      uren_per_week: 169\n", 8, 22,
+            "'169' for 'extra.plusklas.uren_per_week' is not a number of hours a week");
+    REFUSED("  extra:\n    plusklas:\n      uren_per_week: -1\n", 8, 22,
+            "'-1' for 'extra.plusklas.uren_per_week' is not a number of hours a week");
+    REFUSED("  extra:\n    lift:\n      plaatsen: 1\n", 8, 7, "'extra.lift' does not ask for 'plaatsen'");
+    REFUSED("  extra:\n    plusklas:\n      uren: 1\n", 8, 7, "unknown key 'uren' under 'extra.plusklas'");
+    REFUSED("  extra:\n    plusklas:\n      toelichting: [a]\n", 8, 20, "'extra.plusklas.toelichting' takes a text, not a list");
+}
+END_TEST
+
+/* A text at exactly its limit passes, one character more is refused (counted in characters, not bytes). */
+START_TEST(test_text_limits)
+{
+    for (unsigned extra = 0; extra < 2; extra++) {
+        unsigned limits[] = {SC_PROFILE_TEXT_MAX, SC_PROFILE_PARENTS_TEXT_MAX};
+        const char *keys[] = {"toelichting", "ouders"};
+        for (int k = 0; k < 2; k++) {
+            size_t n = limits[k] + extra;
+            char *answers = malloc(2 * n + 128);
+            ck_assert_ptr_nonnull(answers);
+            size_t at = (size_t)sprintf(answers, "  aanbod:\n    dyslexie:\n      %s: \"", keys[k]);
+            for (size_t i = 0; i < n; i++) {
+                memcpy(answers + at, "\xc3\xa9", 2); /* é: two bytes, one character */
+                at += 2;
+            }
+            strcpy(answers + at, "\"\n");
+            profile_run *r = run_answers(answers);
+            ck_assert_msg(r->rc == (extra ? -1 : 0), "%s with %zu characters", keys[k], n);
+            if (extra)
+                ck_assert_ptr_nonnull(strstr(r->diags.message[0], "characters long, more than the"));
+            run_done(r);
+            free(answers);
+        }
+    }
+}
+END_TEST
+
+/* 'teksten', 'grenzen', 'ambities' and 'expertise_in_ontwikkeling' at the top of a profile. */
+START_TEST(test_school_texts)
+{
+    const char *text = "profiel: 1\nschool:\n  peildatum: 2026-10-01\nantwoorden:\n"
+                       "teksten:\n  school: \"Over ons.\"\n  A1:\n    sop: \"Aanbod lang.\"\n    ouders: \"Aanbod kort.\"\n"
+                       "  P1: \"Belofte.\"\n  C1:\n    ouders: \"Extra kort.\"\n"
+                       "grenzen:\n  sop: \"Geen verpleegkundige zorg.\"\n  ouders: \"Vraag het ons.\"\n"
+                       "ambities:\n  - \"Een plusklas.\"\n  - tekst: \"Een prikkelarme ruimte.\"\n    streefdatum: 2027-08-01\n"
+                       "expertise_in_ontwikkeling:\n  - tekst: \"Executieve functies.\"\n";
+    profile_run *r = run_with(small_rules, text);
+    ck_assert_int_eq(r->rc, 0);
+    const sc_profile *p = &r->profile;
+    ck_assert_uint_eq(p->nsection_texts, 4);
+    ck_assert_int_eq(p->section_texts[0].kind, SC_SECTION_SCHOOL);
+    ck_assert_str_eq(p->section_texts[0].texts.sop.text, "Over ons.");
+    ck_assert_ptr_null(p->section_texts[0].texts.parents.text);
+    ck_assert_int_eq(p->section_texts[1].kind, SC_SECTION_AGREEMENT);
+    ck_assert_uint_eq(p->section_texts[1].index, 0);
+    ck_assert_str_eq(p->section_texts[1].texts.parents.text, "Aanbod kort.");
+    ck_assert_uint_eq(p->section_texts[1].texts.parents.line, 9);
+    ck_assert_int_eq(p->section_texts[2].kind, SC_SECTION_PROMISE);
+    ck_assert_int_eq(p->section_texts[3].kind, SC_SECTION_CATALOGUE);
+    ck_assert_str_eq(p->limits.sop.text, "Geen verpleegkundige zorg.");
+    ck_assert_str_eq(p->limits.parents.text, "Vraag het ons.");
+    ck_assert_uint_eq(p->nambitions, 2);
+    ck_assert_str_eq(p->ambitions[0].text.text, "Een plusklas.");
+    ck_assert(!p->ambitions[0].has_date);
+    ck_assert(p->ambitions[1].has_date);
+    char d[16];
+    sc_date_format(p->ambitions[1].date, d);
+    ck_assert_str_eq(d, "2027-08-01");
+    ck_assert_uint_eq(p->ndeveloping, 1);
+    ck_assert_str_eq(p->developing[0].text.text, "Executieve functies.");
     run_done(r);
 }
 END_TEST
@@ -844,6 +969,9 @@ Suite *suite_profile(void)
     tcase_add_test(keys, test_unknown_keys_with_suggestions);
     tcase_add_test(keys, test_keys_in_the_wrong_section);
     tcase_add_test(keys, test_shapes_that_do_not_fit);
+    tcase_add_test(keys, test_long_form);
+    tcase_add_test(keys, test_text_limits);
+    tcase_add_test(keys, test_school_texts);
     suite_add_tcase(s, keys);
     TCase *values = tcase_create("values");
     tcase_add_unchecked_fixture(values, compile_rules, free_rules);
