@@ -103,8 +103,6 @@ static void csv_profile(sc_writer *w, const sc_result *res)
     const sc_rules *r = res->rules;
     sc_out b;
     sc_out_init_mem(&b);
-    w->count++;
-
     if (res->status == SC_PROFILE_INVALID || !res->items || !r) {
         /* one row: the first error (an error, else whatever was reported first) */
         const sc_profile_error *e = NULL;
@@ -149,10 +147,10 @@ static void csv_profile(sc_writer *w, const sc_result *res)
     sc_out_free(&b);
 }
 
-static void csv_end(sc_writer *w, const sc_summary *s)
+static void csv_end(sc_writer *w, const sc_accum *acc)
 {
-    (void)s;
-    sc_writer_release(w);
+    (void)w;
+    (void)acc;
 }
 
 void sc_writer_csv_init(sc_writer *w)

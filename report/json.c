@@ -322,8 +322,8 @@ static void json_version(sc_writer *w, jbuf *o, const sc_rules *r)
         str(o, it->id);
         jb_puts(o, ":{");
         kv_str(o, "text", it->text, true);
-        kv_str(o, "norm", it->norm ? sc_writer_words(w, it->norm, i) : NULL, true);
-        kv_str(o, "ambition_norm", it->ambition ? sc_writer_words(w, it->ambition, i) : NULL, true);
+        kv_str(o, "norm", it->norm ? sc_writer_words(w, r, it->norm, i) : NULL, true);
+        kv_str(o, "ambition_norm", it->ambition ? sc_writer_words(w, r, it->ambition, i) : NULL, true);
         kv_str(o, "source", it->source, true);
         key(o, "rules");
         jb_putc(o, '{');
@@ -424,10 +424,8 @@ static void json_begin(sc_writer *w, const sc_rules *const *versions, size_t nve
     for (size_t v = 0; v < nversions; v++) {
         if (v)
             jb_puts(o, ",\n");
-        w->rules = versions[v]; /* norms in words are rendered with their own version's names */
         json_version(w, o, versions[v]);
     }
-    w->rules = r;
     jb_puts(o, "],\n\"profiles\":[\n");
     jb_flush(o);
     if (r)
@@ -549,8 +547,8 @@ static void json_profile(sc_writer *w, const sc_result *res)
     jbuf *o = &j;
     const sc_rules *r = res->rules;
     const json_cache *c = r ? cache_for(w, r) : NULL;
-    if (w->count++)
-        jb_puts(o, ",\n");
+    if (sc_writer_next(w))
+        jb_puts(o, w->sep);
     jb_putc(o, '{');
     kv_str(o, "file", res->profile && res->profile->path ? res->profile->path : "", true);
     /* the version of the rules that judged the profile (several may be given, see docs/json.md) */
@@ -663,12 +661,12 @@ static void json_profile(sc_writer *w, const sc_result *res)
     jb_flush(o);
 }
 
-static void json_end(sc_writer *w, const sc_summary *s)
+static void json_end(sc_writer *w, const sc_accum *acc)
 {
+    const sc_summary *s = &acc->summary;
     sc_out_printf(w->out,
                   "\n],\"summary\":{\"profiles\":%u,\"compliant\":%u,\"not_compliant\":%u,\"incomplete\":%u,\"invalid\":%u}}\n",
                   s->profiles, s->compliant, s->not_compliant, s->incomplete, s->invalid);
-    sc_writer_release(w);
 }
 
 void sc_writer_json_init(sc_writer *w)
@@ -676,4 +674,5 @@ void sc_writer_json_init(sc_writer *w)
     w->begin = json_begin;
     w->profile = json_profile;
     w->end = json_end;
+    w->sep = ",\n"; /* between profiles */
 }
