@@ -47,6 +47,7 @@ typedef struct sc_profile_error {
 typedef struct sc_result {
     const sc_rules *rules;
     const sc_profile *profile;       /* answers, path and text */
+    sc_school school;                /* the profile's school (profile->school); all NULL when unknown */
     sc_profile_status status;
     uint32_t nerrors;
     const sc_profile_error *errors;  /* errors and warnings, in input order */

@@ -34,6 +34,18 @@ typedef struct sc_missing {
                                'antwoorden:'); 1:1 when that is absent too */
 } sc_missing;
 
+/* Who the profile is of: the `school:` header's answers as written (pointers into the profile's
+ * arena), NULL where the profile leaves one out or the rules have no such field (school.soort is
+ * the rules' own; the others are built in). The peildatum as a date is sc_profile.peildatum. */
+typedef struct sc_school {
+    const char *brin;
+    const char *naam;
+    const char *bestuur;
+    const char *wijk;
+    const char *soort;
+    const char *peildatum;  /* as written: "2025-03-01" */
+} sc_school;
+
 /* A profile: its text, its tree and its answers, all in one arena. */
 typedef struct sc_profile {
     sc_arena *arena;
@@ -47,6 +59,7 @@ typedef struct sc_profile {
     sc_date peildatum;
     uint32_t nmissing;
     const sc_missing *missing; /* the required answers not given, in the order of rules->items */
+    sc_school school;       /* filled by sc_profile_load from the school.* answers, as far as they were read */
     uint32_t school_line, school_col;   /* the 'school:' key, 0 when absent */
     uint32_t answers_line, answers_col; /* the 'antwoorden:' key, 0 when absent */
 } sc_profile;

@@ -253,17 +253,6 @@ const char *sc_ambition_id(sc_ambition_status s)
     return s == SC_AMBITION_REACHED ? "reached" : s == SC_AMBITION_OPEN ? "open" : NULL;
 }
 
-const char *sc_result_school(const sc_result *res, const char *field)
-{
-    const sc_profile *p = res->profile;
-    if (!p || !p->answers || !res->rules)
-        return NULL;
-    uint32_t k = sc_rules_find_item(res->rules, field, strlen(field));
-    if (k == SC_NONE || !p->answers[k].present)
-        return NULL;
-    return p->answers[k].raw;
-}
-
 void sc_write_json_string(sc_out *o, const char *s)
 {
     static const char hex[] = "0123456789abcdef";

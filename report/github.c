@@ -84,7 +84,7 @@ static void command(sc_out *o, const char *kind, const char *path, uint32_t line
 
 static void school_prefix(sc_out *b, const sc_result *res)
 {
-    const char *naam = sc_result_school(res, "school.naam"), *brin = sc_result_school(res, "school.brin");
+    const char *naam = res->school.naam, *brin = res->school.brin;
     if (!naam && !brin)
         return;
     sc_out_puts(b, naam ? naam : brin);

@@ -207,8 +207,8 @@ static void html_profile(sc_writer *w, const sc_result *res)
     sc_out_printf(o, "<section class=\"profiel %s\">\n<h2 class=\"pad\">", sc_profile_status_id(res->status));
     h(o, path_of(res));
     sc_out_puts(o, "</h2>\n");
-    const char *naam = sc_result_school(res, "school.naam"), *brin = sc_result_school(res, "school.brin");
-    const char *peil = sc_result_school(res, "school.peildatum");
+    const char *naam = res->school.naam, *brin = res->school.brin;
+    const char *peil = res->school.peildatum;
     if (naam || brin) {
         sc_out_puts(o, "<p class=\"school\">");
         if (naam) {
@@ -228,7 +228,7 @@ static void html_profile(sc_writer *w, const sc_result *res)
         }
         sc_out_puts(o, "</p>\n");
     }
-    const char *bestuur = sc_result_school(res, "school.bestuur"), *wijk = sc_result_school(res, "school.wijk");
+    const char *bestuur = res->school.bestuur, *wijk = res->school.wijk;
     if (bestuur || wijk) {
         sc_out_puts(o, "<p class=\"school\">");
         if (bestuur) {

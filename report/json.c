@@ -559,11 +559,11 @@ static void json_profile(sc_writer *w, const sc_result *res)
     jb_puts(o, "},");
     key(o, "school");
     jb_putc(o, '{');
-    static const char *const fields[][2] = {{"brin", "school.brin"},       {"naam", "school.naam"},
-                                            {"bestuur", "school.bestuur"}, {"wijk", "school.wijk"},
-                                            {"peildatum", "school.peildatum"}};
-    for (int k = 0; k < 5; k++)
-        kv_str(o, fields[k][0], sc_result_school(res, fields[k][1]), k < 4);
+    kv_str(o, "brin", res->school.brin, true);
+    kv_str(o, "naam", res->school.naam, true);
+    kv_str(o, "bestuur", res->school.bestuur, true);
+    kv_str(o, "wijk", res->school.wijk, true);
+    kv_str(o, "peildatum", res->school.peildatum, false);
     jb_puts(o, "},");
     kv_str(o, "status", sc_profile_status_id(res->status), true);
     key(o, "errors");

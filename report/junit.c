@@ -167,11 +167,11 @@ static void properties(sc_writer *w, const sc_result *res)
 {
     sc_out *o = w->out;
     sc_out_puts(o, "    <properties>\n");
-    property(o, "school", sc_result_school(res, "school.naam"));
-    property(o, "brin", sc_result_school(res, "school.brin"));
-    property(o, "bestuur", sc_result_school(res, "school.bestuur"));
-    property(o, "wijk", sc_result_school(res, "school.wijk"));
-    property(o, "peildatum", sc_result_school(res, "school.peildatum"));
+    property(o, "school", res->school.naam);
+    property(o, "brin", res->school.brin);
+    property(o, "bestuur", res->school.bestuur);
+    property(o, "wijk", res->school.wijk);
+    property(o, "peildatum", res->school.peildatum);
     property(o, "status", sc_profile_status_id(res->status));
     if (res->rules) {
         property(o, "rules", res->rules->name);

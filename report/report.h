@@ -141,8 +141,6 @@ const char *sc_profile_status_id(sc_profile_status s);      /* "compliant", "not
 const char *sc_item_status_id(sc_item_status s);            /* "met", "not_met", ... */
 const char *sc_group_status_id(sc_group_status s);          /* "met", "not_met", "incomplete" */
 const char *sc_ambition_id(sc_ambition_status s);           /* "reached", "open", NULL */
-/* The text value of a school header field, or NULL. */
-const char *sc_result_school(const sc_result *res, const char *field);
 
 /* An answer as people read it ("65% (In ontwikkeling)", "leerkracht, ib", "(niet ingevuld)"),
  * unescaped: into a memory buffer, then escaped for the format. */

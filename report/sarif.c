@@ -401,8 +401,8 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
                     .res = res,
                     .b = &b,
                     .path = res->profile && res->profile->path ? res->profile->path : "-",
-                    .school = sc_result_school(res, "school.naam"),
-                    .brin = sc_result_school(res, "school.brin")};
+                    .school = res->school.naam,
+                    .brin = res->school.brin};
     const rule_map *map = w->priv;
     uint32_t nrules = map ? map->nrules : 0;
 

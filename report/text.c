@@ -105,8 +105,8 @@ static void text_profile(sc_writer *w, const sc_result *res)
     color(w, "\033[1m");
     safe(o, p && p->path ? p->path : "?");
     sc_out_puts(o, ": ");
-    const char *naam = sc_result_school(res, "school.naam"), *brin = sc_result_school(res, "school.brin");
-    const char *peil = sc_result_school(res, "school.peildatum");
+    const char *naam = res->school.naam, *brin = res->school.brin;
+    const char *peil = res->school.peildatum;
     if (naam) {
         safe(o, naam);
         if (brin) {
