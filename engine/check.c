@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../base/out.h"
+#include "../dsl/rules_index.h"
 
 /* Kleene logic: 1 true, 0 false, -1 unknown (an answer is missing). */
 int sc_pred_eval(const sc_rules *rules, const sc_profile *profile, const sc_pred *p)

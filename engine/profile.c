@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../base/text.h"
+#include "../dsl/rules_index.h"
 
 /* Longest dotted id a key path may build; longer paths cannot name an item. */
 #define SC_PATH_MAX 256

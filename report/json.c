@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "../dsl/rules_index.h"
 
 /* The writer assembles its output in a small buffer and hands it to sc_out a few kilobytes at a
  * time, instead of calling sc_out for every quote, key and comma. */
