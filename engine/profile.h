@@ -8,6 +8,7 @@
 #include "../base/arena.h"
 #include "../base/diag.h"
 #include "../dsl/rules.h"
+#include "../include/sopcheck.h"
 #include "yaml.h"
 
 /* One answer. `present` false means unanswered (absent or empty): its own status, never "nee". */
@@ -34,17 +35,7 @@ typedef struct sc_missing {
                                'antwoorden:'); 1:1 when that is absent too */
 } sc_missing;
 
-/* Who the profile is of: the `school:` header's answers as written (pointers into the profile's
- * arena), NULL where the profile leaves one out or the rules have no such field (school.soort is
- * the rules' own; the others are built in). The peildatum as a date is sc_profile.peildatum. */
-typedef struct sc_school {
-    const char *brin;
-    const char *naam;
-    const char *bestuur;
-    const char *wijk;
-    const char *soort;
-    const char *peildatum;  /* as written: "2025-03-01" */
-} sc_school;
+/* sc_school (who the profile is of: the school: header's answers as written) is public: include/sopcheck.h. */
 
 /* A profile: its text, its tree and its answers, all in one arena. */
 typedef struct sc_profile {

@@ -33,13 +33,13 @@ int sc_writer_init(sc_writer *w, const char *format, sc_out *out, sc_out *err, c
     return 0;
 }
 
-int sc_writer_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
+sc_error sc_writer_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
     w->begin(w, versions, nversions);
-    return w->out->failed ? -1 : 0;
+    return w->out->failed ? SC_ERROR_IO : SC_OK;
 }
 
-int sc_writer_profile(sc_writer *w, const sc_result *res)
+sc_error sc_writer_profile(sc_writer *w, const sc_result *res)
 {
     if (res->status == SC_PROFILE_INVALID && w->err && !w->errors_shown)
         for (uint32_t k = 0; k < res->nerrors; k++) {
@@ -47,14 +47,14 @@ int sc_writer_profile(sc_writer *w, const sc_result *res)
             sc_diag_write(w->err, &d, w->opts.err_color, w->opts.lang == SC_LANG_NL ? sc_diag_words_dutch() : NULL);
         }
     w->profile(w, res);
-    return w->out->failed ? -1 : 0;
+    return w->out->failed ? SC_ERROR_IO : SC_OK;
 }
 
-int sc_writer_end(sc_writer *w, const sc_accum *acc)
+sc_error sc_writer_end(sc_writer *w, const sc_accum *acc)
 {
     w->end(w, acc);
     sc_writer_release(w);
-    return w->out->failed ? -1 : 0;
+    return w->out->failed ? SC_ERROR_IO : SC_OK;
 }
 
 void sc_writer_begin_fragments(sc_writer *w, const sc_rules *const *versions, size_t nversions)
@@ -204,16 +204,16 @@ void sc_accum_init(sc_accum *a)
     memset(a, 0, sizeof *a);
 }
 
-int sc_accum_add(sc_accum *a, const sc_result *res)
+sc_error sc_accum_add(sc_accum *a, const sc_result *res)
 {
     sc_summary_add(&a->summary, res);
-    return 0;
+    return SC_OK;
 }
 
-int sc_accum_merge(sc_accum *dst, const sc_accum *src)
+sc_error sc_accum_merge(sc_accum *dst, const sc_accum *src)
 {
     sc_summary_merge(&dst->summary, &src->summary);
-    return 0;
+    return SC_OK;
 }
 
 void sc_accum_free(sc_accum *a)

@@ -8,44 +8,11 @@
 #include "../dsl/describe.h"
 #include "../engine/check.h"
 
-typedef struct sc_report_opts {
-    sc_lang lang;
-    bool color;          /* the report goes to a colour terminal (only text uses colours) */
-    bool err_color;      /* the diagnostics written to the writer's `err` go to a colour terminal */
-    bool ambitions;      /* include open ambitions where a format makes that optional (sarif) */
-    const char *tool_version;
-} sc_report_opts;
-
-typedef struct sc_summary {
-    unsigned profiles, compliant, not_compliant, incomplete, invalid;
-} sc_summary;
-
-/* --- the accumulator: what crosses profiles ----------------------------------------------------
- *
- * A writer sees one profile at a time and keeps nothing of it; what a report says about the run as
- * a whole (the totals, and tomorrow an overview per bestuur or per wijk) is added up in an
- * accumulator that the caller owns and hands to the writer's end. Under -j each item in flight has
- * its own accumulator (the worker adds its one result into the slot's), and the calling thread
- * merges them into the run's in input order, so that a view that lists schools lists them in the
- * order of the inputs whatever -j is. What an accumulator keeps it copies: a result's memory is
- * gone once the next profile is read.
- *
- *   sc_accum a;  sc_accum_init(&a);
- *   for each result:  sc_accum_add(&a, res);
- *   sc_writer_end(w, &a);  sc_accum_free(&a);
- *
- * A new view across schools is a new member here (filled by sc_accum_add, combined by
- * sc_accum_merge, freed by sc_accum_free) and a writer that reads it at end. */
-typedef struct sc_accum {
-    sc_summary summary;  /* profiles by status */
-} sc_accum;
-
-void sc_accum_init(sc_accum *a);
-/* Add one result. Returns 0, or -1 when out of memory (a is then unchanged). */
-int sc_accum_add(sc_accum *a, const sc_result *res);
-/* Add everything src holds to dst, src's results after dst's. Returns 0, or -1 when out of memory. */
-int sc_accum_merge(sc_accum *dst, const sc_accum *src);
-void sc_accum_free(sc_accum *a);
+/* sc_report_opts, sc_summary and the accumulator (sc_accum, what crosses profiles: the totals, and
+ * tomorrow an overview per bestuur or per wijk; see include/sopcheck.h) are public. Under -j each
+ * item in flight has its own accumulator (the worker adds its one result into the slot's), and the
+ * calling thread merges them into the run's in input order, so that a view that lists schools
+ * lists them in the order of the inputs whatever -j is. */
 
 /* --- writers -----------------------------------------------------------------------------------
  *
@@ -87,12 +54,10 @@ struct sc_writer {
 /* Set up a writer for a format name ("text", "json", "csv", ...) writing to `out` (and its
  * diagnostics to `err`, which may be NULL); -1 for an unknown name. */
 int sc_writer_init(sc_writer *w, const char *format, sc_out *out, sc_out *err, const sc_report_opts *opts);
-/* The report's head. Returns 0, or -1 when the output failed (out->failed). */
-int sc_writer_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions);
-/* One profile's report, and its errors to `err` where the format sends them. Returns 0, or -1. */
-int sc_writer_profile(sc_writer *w, const sc_result *res);
-/* The report's tail, with what the accumulator added up; frees what the writer holds. Returns 0, or -1. */
-int sc_writer_end(sc_writer *w, const sc_accum *acc);
+/* sc_writer_begin (the report's head), sc_writer_profile (one profile's report, and its errors to
+ * `err` where the format sends them) and sc_writer_end (the report's tail, with what the
+ * accumulator added up; frees what the writer holds) are public: include/sopcheck.h. Each returns
+ * SC_ERROR_IO once out->failed. */
 /* Free what a writer holds without writing its tail (a worker's writer; sc_writer_end does it too). */
 void sc_writer_release(sc_writer *w);
 
@@ -129,8 +94,6 @@ static inline bool sc_writer_next(sc_writer *w)
 /* A condition of the version r in words, into the writer's scratch buffer (valid until the next call). */
 const char *sc_writer_words(sc_writer *w, const sc_rules *r, const sc_pred *p, uint32_t self);
 
-/* The names of the formats, for usage messages: "text, json". */
-const char *sc_writer_formats(void);
 
 void sc_summary_add(sc_summary *s, const sc_result *res);
 void sc_summary_merge(sc_summary *dst, const sc_summary *src);
