@@ -58,6 +58,7 @@ int sc_writer_init(sc_writer *w, const char *format, sc_out *out, sc_out *err, c
  * `err` where the format sends them) and sc_writer_end (the report's tail, with what the
  * accumulator added up; frees what the writer holds) are public: include/sopcheck.h. Each returns
  * SC_ERROR_IO once out->failed. */
+
 /* Free what a writer holds without writing its tail (a worker's writer; sc_writer_end does it too). */
 void sc_writer_release(sc_writer *w);
 
@@ -93,7 +94,6 @@ static inline bool sc_writer_next(sc_writer *w)
 
 /* A condition of the version r in words, into the writer's scratch buffer (valid until the next call). */
 const char *sc_writer_words(sc_writer *w, const sc_rules *r, const sc_pred *p, uint32_t self);
-
 
 void sc_summary_add(sc_summary *s, const sc_result *res);
 void sc_summary_merge(sc_summary *dst, const sc_summary *src);
