@@ -23,7 +23,7 @@ PKG_LIBS   = $(shell pkg-config --libs yaml-0.1 2>/dev/null || echo -lyaml)
 CHECK_CFLAGS = $(shell pkg-config --cflags check 2>/dev/null)
 CHECK_LIBS   = $(shell pkg-config --libs check 2>/dev/null)
 
-LIB_SRC  := $(sort $(wildcard base/*.c dsl/*.c engine/*.c report/*.c))
+LIB_SRC  := $(sort $(wildcard base/*.c dsl/*.c engine/*.c report/*.c api/*.c))
 GEN_SRC  := $(BUILD)/gen/parser.c $(BUILD)/gen/lexer.c
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o) $(BUILD)/gen/parser.o $(BUILD)/gen/lexer.o
 CLI_SRC  := $(sort $(wildcard cli/*.c))
@@ -80,11 +80,18 @@ $(BUILD)/tests/run_unit.o: tests/run_unit.c $(BUILD)/gen/suites.h
 $(BUILD)/tests/run_unit: $(BUILD)/tests/run_unit.o $(TEST_OBJ) $(BUILD)/cli/parallel.o $(BUILD)/libsopcheck.a
 	$(CC) $(SAN) -pthread -o $@ $^ $(PKG_LIBS) $(CHECK_LIBS) -lpthread -lm
 
+# The example client of docs/library.md: built against the public header alone (-I include, no -I .)
+# and libsopcheck.a; tests/e2e-library.sh runs it and compares its reports with the CLI's.
+CLIENT := $(BUILD)/docs/examples/client
+$(CLIENT): docs/examples/client.c include/sopcheck.h $(BUILD)/libsopcheck.a
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -g $(OPT) $(SAN) -pthread $(WARN) -Iinclude -o $@ $< $(BUILD)/libsopcheck.a $(PKG_LIBS) -lpthread -lm
+
 check: check-unit check-e2e
 check-unit: $(BUILD)/tests/run_unit $(BUILD)/sopcheck
 	SC_BUILD=$(BUILD) $(BUILD)/tests/run_unit
 # every tests/e2e*.sh takes the binary as $$1 and ends with 'NAME: N passed, N failed'
-check-e2e: $(BUILD)/sopcheck
+check-e2e: $(BUILD)/sopcheck $(CLIENT)
 	@rc=0; for s in $(sort $(wildcard tests/e2e*.sh)); do sh $$s $(BUILD)/sopcheck || { echo "FAILED: $$s"; rc=1; }; done; exit $$rc
 
 check-asan:
@@ -93,11 +100,13 @@ check-asan:
 # The whole suite under valgrind: the unit suites, then every end-to-end script with the binary run
 # through valgrind (a memory error or a leak turns its exit status into 99, which the scripts catch).
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible
-memcheck: $(BUILD)/tests/run_unit $(BUILD)/sopcheck
+memcheck: $(BUILD)/tests/run_unit $(BUILD)/sopcheck $(CLIENT)
 	CK_FORK=no SC_BUILD=$(BUILD) $(VALGRIND) $(BUILD)/tests/run_unit
 	@printf '#!/bin/sh\nexec %s "%s" "$$@"\n' '$(VALGRIND)' '$(abspath $(BUILD)/sopcheck)' > $(BUILD)/sopcheck-valgrind
 	@chmod +x $(BUILD)/sopcheck-valgrind
-	@rc=0; for s in $(sort $(wildcard tests/e2e*.sh)); do SC_TSAN=0 sh $$s $(abspath $(BUILD)/sopcheck-valgrind) || { echo "FAILED under valgrind: $$s"; rc=1; }; done; exit $$rc
+	@printf '#!/bin/sh\nexec %s "%s" "$$@"\n' '$(VALGRIND)' '$(abspath $(CLIENT))' > $(BUILD)/client-valgrind
+	@chmod +x $(BUILD)/client-valgrind
+	@rc=0; for s in $(sort $(wildcard tests/e2e*.sh)); do SC_TSAN=0 SC_CLIENT=$(abspath $(BUILD)/client-valgrind) sh $$s $(abspath $(BUILD)/sopcheck-valgrind) || { echo "FAILED under valgrind: $$s"; rc=1; }; done; exit $$rc
 
 # The main job. The samples include a failing, an incomplete and an invalid profile on purpose,
 # so sopcheck's exit status is 2 here; `make run` reports it instead of failing.

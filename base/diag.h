@@ -6,23 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum { SC_SEV_ERROR, SC_SEV_WARNING, SC_SEV_NOTE } sc_severity;
+#include "../include/sopcheck.h"
 
-/* One diagnostic. Positions are 1-based; line 0 means "the whole file".
- * src_line points into the input text (not NUL-terminated, src_line_len bytes) so a
- * printer can quote the line and put a caret under col; it is NULL when unknown.
- * All pointers are valid only during the sink call, unless the producer says otherwise. */
-typedef struct sc_diag {
-    sc_severity severity;
-    const char *file;
-    unsigned line, col;
-    const char *message;  /* what is wrong */
-    const char *hint;     /* what to do about it; may be NULL */
-    const char *src_line;
-    size_t src_line_len;
-} sc_diag;
-
-typedef void (*sc_diag_fn)(void *ctx, const sc_diag *d);
+/* sc_severity, sc_diag (one diagnostic: severity, file:line:col, message, hint, the source line) and
+ * sc_diag_fn are public: include/sopcheck.h. */
 
 /* Where a library stage sends its diagnostics. It counts them and stops passing errors
  * on after max_errors (0: no limit); `suppressed` counts the ones it held back. */

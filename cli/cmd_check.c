@@ -6,7 +6,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "base/diag_write.h"
 #include "cli.h"
 #include "inputs.h"
 #include "parallel.h"
@@ -144,34 +143,13 @@ static void unreadable_result(sc_arena *a, const sc_rules *rules, const char *pa
     res->nerrors = e->message ? 1 : 0;
 }
 
-/* The writers write into a memory buffer; it goes to the file once per profile, in one call,
- * instead of one stdio call per piece of text. A failed write is remembered like any other. */
-static void report_flush(sc_out *out, FILE *fp)
-{
-    if (out->len && !out->failed && fwrite(out->buf, 1, out->len, fp) != out->len)
-        out->failed = true;
-    out->len = 0;
-}
-
-/* A profile's errors as sc_term_diag shows them, into `o` (written to stderr in input order), with
- * the severity in the report's language like the messages. */
-static void errors_to(sc_out *o, bool color, sc_lang lang, const sc_result *res)
-{
-    for (uint32_t k = 0; k < res->nerrors; k++) {
-        sc_diag d = sc_result_error_diag(res, k);
-        sc_diag_write(o, &d, color, lang == SC_LANG_NL ? sc_diag_words_dutch() : NULL);
-    }
-}
-
 /* --- the loop over the profiles: on this thread, or on -j N workers (cli/parallel.c) -----------
  *
- * Each worker has its own arena and its own writer, and renders a profile's report and its
- * stderr lines into a ring slot; this thread writes the slots in input order, so the output is
- * the same byte for byte whatever -j is. The summary is added up here, in input order. A writer's
- * state that runs across profiles is `count`: text and json write a separator before every
- * profile but the first, so a worker sets it to the profile's index; sarif counts results with it
- * (a comma before every result but the run's first), so a worker starts each profile at 0 and
- * this thread puts the comma between one profile's results and the next's. */
+ * Each worker has its own arena and its own writer of the report's format, and writes a profile's
+ * report and its diagnostics into a ring slot (sc_writer_fragment), with the result added to the
+ * slot's accumulator. This thread joins the slots into the report in input order (sc_writer_join,
+ * which puts the format's separators between them) and merges their accumulators into the run's,
+ * so the output is the same byte for byte whatever -j is. */
 typedef struct check_run {
     const sc_rules *const *versions;
     size_t nversions;
@@ -181,19 +159,15 @@ typedef struct check_run {
     sc_report_opts ro;
     sc_yaml_limits limits;          /* with the user's --lang: the profiles' messages are in the report's language */
     size_t max_bytes;
-    bool text, diag_color, count_is_results;
     /* this thread's side */
-    FILE *fp;
-    sc_out *out;                    /* its failed flag is the report's */
-    sc_summary sum;
-    unsigned long results;          /* sarif: results written so far */
+    sc_writer *w;                   /* the report's writer */
+    sc_accum acc;                   /* the run's, merged in input order */
     bool oom;
 } check_run;
 
 typedef struct check_worker {
     const check_run *run;
     sc_writer w;
-    sc_out sink;                    /* a worker's begin and end: thrown away */
     sc_arena arena;
     char *text;                     /* the profile read last: one buffer, reused */
     size_t text_cap;
@@ -201,8 +175,7 @@ typedef struct check_worker {
 
 typedef struct check_slot {
     sc_out report, diag;
-    sc_profile_status status;
-    unsigned results;
+    sc_accum acc;                   /* the slot's one result */
     bool oom;
 } check_slot;
 
@@ -213,13 +186,11 @@ static void *check_worker_init(void *ctx)
     if (!cw)
         return NULL;
     cw->run = run;
-    sc_out_init_mem(&cw->sink);
-    if (sc_writer_init(&cw->w, run->format, &cw->sink, &run->ro) != 0) {
+    if (sc_writer_init(&cw->w, run->format, NULL, NULL, &run->ro) != 0) {
         free(cw);
         return NULL;
     }
-    cw->w.begin(&cw->w, run->versions, run->nversions); /* on the worker's thread: json keeps its per-run fragments per thread */
-    cw->sink.len = 0;
+    sc_writer_begin_fragments(&cw->w, run->versions, run->nversions); /* on the worker's thread: json keeps its per-run fragments per thread */
     sc_arena_init(&cw->arena, 0);
     return cw;
 }
@@ -230,8 +201,6 @@ static void check_work(void *worker, size_t i, void *slot_)
     const check_run *run = cw->run;
     check_slot *slot = slot_;
     const sc_input *in = &run->inputs->items[i];
-    slot->report.len = slot->diag.len = 0;
-    slot->report.failed = slot->diag.failed = false;
     slot->oom = false;
     sc_arena_reset(&cw->arena);
     sc_result res;
@@ -246,24 +215,17 @@ static void check_work(void *worker, size_t i, void *slot_)
     }
     if (why)
         unreadable_result(&cw->arena, run->rules, in->path, why, run->limits.lang, &res);
-    if (!run->text && res.status == SC_PROFILE_INVALID)
-        errors_to(&slot->diag, run->diag_color, run->limits.lang, &res);
-    slot->status = res.status;
-    cw->w.out = &slot->report;
-    cw->w.count = run->count_is_results ? 0 : (unsigned)i;
-    cw->w.rules = res.rules; /* norms in words are written with the version that judged the profile */
-    cw->w.profile(&cw->w, &res);
-    slot->results = cw->w.count;
+    sc_accum_free(&slot->acc);
+    sc_accum_init(&slot->acc);
+    if (sc_accum_add(&slot->acc, &res) != 0)
+        slot->oom = true;
+    sc_writer_fragment(&cw->w, &res, &slot->report, &slot->diag);
 }
 
 static void check_worker_fini(void *worker)
 {
     check_worker *cw = worker;
-    sc_summary none = {0};
-    cw->w.out = &cw->sink;
-    cw->w.rules = cw->run->rules;
-    cw->w.end(&cw->w, &none);
-    sc_out_free(&cw->sink);
+    sc_writer_release(&cw->w);
     sc_arena_free(&cw->arena);
     free(cw->text);
     free(cw);
@@ -274,20 +236,10 @@ static void check_emit(void *ctx, size_t i, void *slot_)
     (void)i;
     check_run *run = ctx;
     check_slot *slot = slot_;
-    if (slot->diag.len)
-        fwrite(slot->diag.buf, 1, slot->diag.len, stderr);
-    sc_result r = {.status = slot->status};
-    sc_summary_add(&run->sum, &r);
+    sc_writer_join(run->w, &slot->report, &slot->diag);
+    if (sc_accum_merge(&run->acc, &slot->acc) != 0)
+        slot->oom = true;
     run->oom = run->oom || slot->oom;
-    if (slot->report.failed || slot->diag.failed)
-        run->out->failed = true;
-    if (run->count_is_results && slot->results) {
-        if (run->results && !run->out->failed && fwrite(",\n", 1, 2, run->fp) != 2)
-            run->out->failed = true;
-        run->results += slot->results;
-    }
-    if (slot->report.len && !run->out->failed && fwrite(slot->report.buf, 1, slot->report.len, run->fp) != slot->report.len)
-        run->out->failed = true;
 }
 
 static void check_slot_free(void *slot_)
@@ -295,6 +247,7 @@ static void check_slot_free(void *slot_)
     check_slot *slot = slot_;
     sc_out_free(&slot->report);
     sc_out_free(&slot->diag);
+    sc_accum_free(&slot->acc);
 }
 
 int sc_cmd_check(int argc, char **argv)
@@ -383,11 +336,11 @@ int sc_cmd_check(int argc, char **argv)
         return SC_EXIT_INVALID;
     }
 
-    sc_out out;
+    sc_out out, errout;
     output dest;
     sc_writer w;
-    sc_report_opts ro = {.lang = o.lang, .ambitions = o.ambitions, .tool_version = SC_VERSION_TEXT};
-    if (sc_writer_init(&w, o.format, &out, &ro) != 0) {
+    sc_report_opts ro = {.lang = o.lang, .err_color = err.color, .ambitions = o.ambitions, .tool_version = SC_VERSION_TEXT};
+    if (sc_writer_init(&w, o.format, &out, &errout, &ro) != 0) {
         sc_cli_free_rules_list(versions, nversions);
         sc_inputs_free(&inputs);
         return sc_cli_usage_error("check", "unknown format '%s'; the formats are %s", o.format, sc_writer_formats());
@@ -397,30 +350,27 @@ int sc_cmd_check(int argc, char **argv)
         sc_inputs_free(&inputs);
         return SC_EXIT_INVALID;
     }
-    bool text = strcmp(o.format, "text") == 0;
     sc_term out_term;
     sc_term_init(&out_term, dest.fp, o.color);
-    w.opts.color = text && out_term.color;
-    sc_out_init_mem(&out);
+    w.opts.color = out_term.color;
+    sc_out_init_file(&out, dest.fp);
+    sc_out_init_file(&errout, stderr);
 
-    w.begin(&w, (const sc_rules *const *)versions, nversions);
-    report_flush(&out, dest.fp);
+    sc_writer_begin(&w, (const sc_rules *const *)versions, nversions);
     check_run run = {.versions = (const sc_rules *const *)versions, .nversions = nversions, .rules = rules,
                      .inputs = &inputs, .format = o.format, .ro = w.opts,
                      .limits = {.max_bytes = o.max_bytes, .lang = o.lang},
-                     .max_bytes = o.max_bytes, .text = text, .diag_color = err.color,
-                     .count_is_results = strcmp(o.format, "sarif") == 0, .fp = dest.fp, .out = &out};
+                     .max_bytes = o.max_bytes, .w = &w};
+    sc_accum_init(&run.acc);
     sc_par_ops ops = {.ctx = &run, .slot_size = sizeof(check_slot), .worker_init = check_worker_init,
                       .work = check_work, .worker_fini = check_worker_fini, .emit = check_emit,
                       .slot_free = check_slot_free};
     if (sc_par_run(inputs.len, o.jobs, &ops) != 0)
         run.oom = true;
-    sc_summary sum = run.sum;
+    sc_summary sum = run.acc.summary;
     bool oom = run.oom;
-    w.rules = rules;
-    w.end(&w, &sum);
-    report_flush(&out, dest.fp);
-    sc_out_free(&out);
+    sc_writer_end(&w, &run.acc);
+    sc_accum_free(&run.acc);
     sc_cli_free_rules_list(versions, nversions);
     sc_inputs_free(&inputs);
     if (output_close(&dest, o.output, !out.failed) != 0) {

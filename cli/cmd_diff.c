@@ -82,9 +82,9 @@ static void impact_profile(impact *im, const sc_result *ro, const sc_result *rn,
     if (!any)
         return;
     sc_out *o = &im->o;
-    const char *naam = sc_result_school(rn, "school.naam");
+    const char *naam = rn->school.naam;
     if (!naam)
-        naam = sc_result_school(ro, "school.naam");
+        naam = ro->school.naam;
     if (json) {
         sc_out_puts(o, im->changed ? ",\n{\"file\":\"" : "\n{\"file\":\"");
         sc_write_json_string(o, path);

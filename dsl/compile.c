@@ -9,6 +9,7 @@
 
 #include "../base/file.h"
 #include "sema.h"
+#include "rules_index.h"
 
 #define SC_DEFAULT_MAX_RULES_BYTES ((size_t)1 << 20)
 #define SC_DEFAULT_MAX_INCLUDE_DEPTH 8u

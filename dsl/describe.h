@@ -5,7 +5,7 @@
 #include "../base/out.h"
 #include "rules.h"
 
-typedef enum sc_lang { SC_LANG_NL, SC_LANG_EN } sc_lang;
+#include "../include/sopcheck.h" /* sc_lang */
 
 /* The condition in the rules language, e.g. "school or better", "at least 2",
  * "sop.vastgesteld is ja and contains leerkracht, ib". The subject is written only when it

@@ -1,5 +1,6 @@
 /* dsl/rules.c — read-only queries on a compiled ruleset: lookups by id, band classification, validity. */
 #include "rules.h"
+#include "rules_index.h"
 
 #include <string.h>
 

@@ -1,5 +1,6 @@
 /* dsl/sema.c — the semantic pass: checks names, types, bands and layers across all files, and builds the compiled rules. */
 #include "sema.h"
+#include "rules_index.h"
 
 #include <math.h>
 #include <stdio.h>

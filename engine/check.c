@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "../base/out.h"
+#include "../dsl/rules_index.h"
 
 /* Kleene logic: 1 true, 0 false, -1 unknown (an answer is missing). */
 int sc_pred_eval(const sc_rules *rules, const sc_profile *profile, const sc_pred *p)
@@ -222,6 +223,7 @@ int sc_check_evaluate(sc_arena *arena, const sc_rules *rules, const sc_profile *
         status = SC_PROFILE_INCOMPLETE; /* a required answer left out: it cannot be fully judged */
     out->rules = rules;
     out->profile = profile;
+    out->school = profile->school;
     out->status = status;
     out->items = items;
     out->agreements = agreements;
@@ -317,6 +319,7 @@ static int check_profile(sc_arena *arena, const sc_rules *rules, const sc_rules 
         return -1;
     out->profile = profile;
     int rc = sc_profile_load(arena, rules, path, text, len, limits, &sink, profile);
+    out->school = profile->school;
     profile->path = path;
     profile->text = text;
     profile->text_len = len;

@@ -9,23 +9,7 @@
 #include "../dsl/rules.h"
 #include "profile.h"
 
-typedef enum sc_profile_status {
-    SC_PROFILE_COMPLIANT,
-    SC_PROFILE_NOT_COMPLIANT,  /* some norm is not met */
-    SC_PROFILE_INCOMPLETE,     /* nothing fails, some norm item or required answer is unanswered */
-    SC_PROFILE_INVALID         /* could not be evaluated: see the errors */
-} sc_profile_status;
-
-typedef enum sc_item_status {
-    SC_ITEM_MET,
-    SC_ITEM_NOT_MET,
-    SC_ITEM_UNANSWERED,        /* the norm needs an answer that is missing */
-    SC_ITEM_NOT_APPLICABLE     /* its `when` does not hold, or it has no norm (ambition only, field) */
-} sc_item_status;
-
-typedef enum sc_ambition_status { SC_AMBITION_NONE, SC_AMBITION_REACHED, SC_AMBITION_OPEN } sc_ambition_status;
-
-typedef enum sc_group_status { SC_GROUP_MET, SC_GROUP_NOT_MET, SC_GROUP_INCOMPLETE } sc_group_status;
+/* sc_profile_status, sc_item_status, sc_ambition_status and sc_group_status are public: include/sopcheck.h. */
 
 typedef struct sc_item_result {
     sc_item_status status;
@@ -44,9 +28,10 @@ typedef struct sc_profile_error {
     const char *hint;
 } sc_profile_error;
 
-typedef struct sc_result {
+struct sc_result {
     const sc_rules *rules;
     const sc_profile *profile;       /* answers, path and text */
+    sc_school school;                /* the profile's school (profile->school); all NULL when unknown */
     sc_profile_status status;
     uint32_t nerrors;
     const sc_profile_error *errors;  /* errors and warnings, in input order */
@@ -54,7 +39,7 @@ typedef struct sc_result {
     const sc_item_result *items;     /* rules->nitems entries (NULL when invalid) */
     const sc_group_status *agreements;  /* rules->nagreements entries */
     const sc_group_status *promises;    /* rules->npromises entries */
-} sc_result;
+};
 
 /* Evaluate a valid profile. All memory comes from `arena` (the profile's). A profile that leaves a
  * required answer out (profile->missing) is never compliant: at least incomplete. Returns 0, or -1

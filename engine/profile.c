@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../base/text.h"
+#include "../dsl/rules_index.h"
 
 /* Longest dotted id a key path may build; longer paths cannot name an item. */
 #define SC_PATH_MAX 256
@@ -1121,8 +1122,8 @@ static void sc_check_required(sc_binder *b, const sc_node *school_key, const sc_
     }
 }
 
-int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
-                    const sc_yaml_limits *limits, sc_diag_sink *diags, sc_profile *out)
+static int profile_load(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
+                        const sc_yaml_limits *limits, sc_diag_sink *diags, sc_profile *out)
 {
     memset(out, 0, sizeof *out);
     out->arena = arena;
@@ -1224,6 +1225,29 @@ int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, co
         out->peildatum = out->answers[rules->peildatum].v.date;
     }
     return b.nerrors ? -1 : 0;
+}
+
+/* The text of the answer to the school field `id`, or NULL. */
+static const char *school_field(const sc_profile *p, const char *id)
+{
+    uint32_t k = sc_rules_find_item(p->rules, id, strlen(id));
+    return k != SC_NONE && p->answers[k].present ? p->answers[k].raw : NULL;
+}
+
+int sc_profile_load(sc_arena *arena, const sc_rules *rules, const char *path, const char *text, size_t len,
+                    const sc_yaml_limits *limits, sc_diag_sink *diags, sc_profile *out)
+{
+    int rc = profile_load(arena, rules, path, text, len, limits, diags, out);
+    if (out->answers) {
+        sc_school *s = &out->school;
+        s->brin = school_field(out, "school.brin");
+        s->naam = school_field(out, "school.naam");
+        s->bestuur = school_field(out, "school.bestuur");
+        s->wijk = school_field(out, "school.wijk");
+        s->soort = school_field(out, "school.soort");
+        s->peildatum = out->answers[rules->peildatum].present ? out->answers[rules->peildatum].raw : NULL;
+    }
+    return rc;
 }
 
 int sc_profile_peek_peildatum(const char *text, size_t len, const sc_yaml_limits *limits, sc_date *date,

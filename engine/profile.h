@@ -8,6 +8,7 @@
 #include "../base/arena.h"
 #include "../base/diag.h"
 #include "../dsl/rules.h"
+#include "../include/sopcheck.h"
 #include "yaml.h"
 
 /* One answer. `present` false means unanswered (absent or empty): its own status, never "nee". */
@@ -33,6 +34,8 @@ typedef struct sc_missing {
     uint32_t line, col;     /* the empty key or text; else the key of its section ('school:' or
                                'antwoorden:'); 1:1 when that is absent too */
 } sc_missing;
+
+/* sc_school (who the profile is of: the school: header's answers as written) is public: include/sopcheck.h. */
 
 /* A text the school wrote, and where: text NULL (and line 0) when not given. */
 typedef struct sc_text_at {
@@ -97,6 +100,7 @@ typedef struct sc_profile {
     sc_date peildatum;
     uint32_t nmissing;
     const sc_missing *missing; /* the required answers not given, in the order of rules->items */
+    sc_school school;       /* filled by sc_profile_load from the school.* answers, as far as they were read */
     uint32_t school_line, school_col;   /* the 'school:' key, 0 when absent */
     uint32_t answers_line, answers_col; /* the 'antwoorden:' key, 0 when absent */
 

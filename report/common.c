@@ -1,14 +1,16 @@
 /* report/common.c — what every report writer shares: format lookup, status words in Dutch and English, escaping. */
 #include "report.h"
 
+#include "../base/diag_write.h"
 #include "../base/text.h"
 
 #include <string.h>
 
-int sc_writer_init(sc_writer *w, const char *format, sc_out *out, const sc_report_opts *opts)
+int sc_writer_init(sc_writer *w, const char *format, sc_out *out, sc_out *err, const sc_report_opts *opts)
 {
     memset(w, 0, sizeof *w);
     w->out = out;
+    w->err = err;
     sc_out_init_mem(&w->scratch);
     if (opts)
         w->opts = *opts;
@@ -31,11 +33,69 @@ int sc_writer_init(sc_writer *w, const char *format, sc_out *out, const sc_repor
     return 0;
 }
 
-const char *sc_writer_words(sc_writer *w, const sc_pred *p, uint32_t self)
+sc_error sc_writer_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
+{
+    w->begin(w, versions, nversions);
+    return w->out->failed ? SC_ERROR_IO : SC_OK;
+}
+
+sc_error sc_writer_profile(sc_writer *w, const sc_result *res)
+{
+    if (res->status == SC_PROFILE_INVALID && w->err && !w->errors_shown)
+        for (uint32_t k = 0; k < res->nerrors; k++) {
+            sc_diag d = sc_result_error_diag(res, k);
+            sc_diag_write(w->err, &d, w->opts.err_color, w->opts.lang == SC_LANG_NL ? sc_diag_words_dutch() : NULL);
+        }
+    w->profile(w, res);
+    return w->out->failed ? SC_ERROR_IO : SC_OK;
+}
+
+sc_error sc_writer_end(sc_writer *w, const sc_accum *acc)
+{
+    w->end(w, acc);
+    sc_writer_release(w);
+    return w->out->failed ? SC_ERROR_IO : SC_OK;
+}
+
+void sc_writer_begin_fragments(sc_writer *w, const sc_rules *const *versions, size_t nversions)
+{
+    sc_out *out = w->out;
+    sc_out head;
+    sc_out_init_mem(&head);
+    w->out = &head;
+    w->begin(w, versions, nversions);
+    sc_out_free(&head);
+    w->out = out;
+}
+
+void sc_writer_fragment(sc_writer *w, const sc_result *res, sc_out *out, sc_out *err)
+{
+    out->len = err->len = 0;
+    out->failed = err->failed = false;
+    w->out = out;
+    w->err = err;
+    w->written = false;
+    sc_writer_profile(w, res);
+}
+
+void sc_writer_join(sc_writer *w, const sc_out *out, const sc_out *err)
+{
+    if (err->len && w->err)
+        sc_out_write(w->err, err->buf, err->len);
+    if (out->failed || err->failed)
+        w->out->failed = true;
+    if (!out->len)
+        return;
+    if (sc_writer_next(w) && w->sep)
+        sc_out_puts(w->out, w->sep);
+    sc_out_write(w->out, out->buf, out->len);
+}
+
+const char *sc_writer_words(sc_writer *w, const sc_rules *r, const sc_pred *p, uint32_t self)
 {
     w->scratch.len = 0;
     w->scratch.failed = false;
-    sc_pred_write_words(&w->scratch, w->rules, p, self, w->opts.lang);
+    sc_pred_write_words(&w->scratch, r, p, self, w->opts.lang);
     return w->scratch.buf && !w->scratch.failed ? w->scratch.buf : "";
 }
 
@@ -130,6 +190,37 @@ void sc_summary_add(sc_summary *s, const sc_result *res)
     }
 }
 
+void sc_summary_merge(sc_summary *dst, const sc_summary *src)
+{
+    dst->profiles += src->profiles;
+    dst->compliant += src->compliant;
+    dst->not_compliant += src->not_compliant;
+    dst->incomplete += src->incomplete;
+    dst->invalid += src->invalid;
+}
+
+void sc_accum_init(sc_accum *a)
+{
+    memset(a, 0, sizeof *a);
+}
+
+sc_error sc_accum_add(sc_accum *a, const sc_result *res)
+{
+    sc_summary_add(&a->summary, res);
+    return SC_OK;
+}
+
+sc_error sc_accum_merge(sc_accum *dst, const sc_accum *src)
+{
+    sc_summary_merge(&dst->summary, &src->summary);
+    return SC_OK;
+}
+
+void sc_accum_free(sc_accum *a)
+{
+    memset(a, 0, sizeof *a);
+}
+
 const char *sc_status_word(sc_profile_status s, sc_lang lang)
 {
     static const char *const nl[] = {"voldoet aan de basisondersteuning", "voldoet NIET aan de basisondersteuning",
@@ -160,17 +251,6 @@ const char *sc_group_status_id(sc_group_status s)
 const char *sc_ambition_id(sc_ambition_status s)
 {
     return s == SC_AMBITION_REACHED ? "reached" : s == SC_AMBITION_OPEN ? "open" : NULL;
-}
-
-const char *sc_result_school(const sc_result *res, const char *field)
-{
-    const sc_profile *p = res->profile;
-    if (!p || !p->answers || !res->rules)
-        return NULL;
-    uint32_t k = sc_rules_find_item(res->rules, field, strlen(field));
-    if (k == SC_NONE || !p->answers[k].present)
-        return NULL;
-    return p->answers[k].raw;
 }
 
 void sc_write_json_string(sc_out *o, const char *s)

@@ -89,10 +89,13 @@ static void ids(sc_out *b, const sc_result *res, const sc_agreement *ag, sc_item
 /* The columns every row of a profile starts with: file .. profile_status. */
 static void school(sc_out *o, const sc_result *res)
 {
-    static const char *const fields[] = {"school.brin", "school.naam", "school.bestuur", "school.wijk", "school.peildatum"};
+    const sc_school *s = &res->school;
     field(o, 0, res->profile && res->profile->path ? res->profile->path : "?");
-    for (unsigned k = 0; k < 5; k++)
-        field(o, 1 + k, sc_result_school(res, fields[k]));
+    field(o, 1, s->brin);
+    field(o, 2, s->naam);
+    field(o, 3, s->bestuur);
+    field(o, 4, s->wijk);
+    field(o, 5, s->peildatum);
     field(o, 6, res->rules ? res->rules->version : NULL);
     field(o, 7, sc_profile_status_id(res->status));
 }
@@ -103,8 +106,6 @@ static void csv_profile(sc_writer *w, const sc_result *res)
     const sc_rules *r = res->rules;
     sc_out b;
     sc_out_init_mem(&b);
-    w->count++;
-
     if (res->status == SC_PROFILE_INVALID || !res->items || !r) {
         /* one row: the first error (an error, else whatever was reported first) */
         const sc_profile_error *e = NULL;
@@ -149,10 +150,10 @@ static void csv_profile(sc_writer *w, const sc_result *res)
     sc_out_free(&b);
 }
 
-static void csv_end(sc_writer *w, const sc_summary *s)
+static void csv_end(sc_writer *w, const sc_accum *acc)
 {
-    (void)s;
-    sc_writer_release(w);
+    (void)w;
+    (void)acc;
 }
 
 void sc_writer_csv_init(sc_writer *w)

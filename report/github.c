@@ -84,7 +84,7 @@ static void command(sc_out *o, const char *kind, const char *path, uint32_t line
 
 static void school_prefix(sc_out *b, const sc_result *res)
 {
-    const char *naam = sc_result_school(res, "school.naam"), *brin = sc_result_school(res, "school.brin");
+    const char *naam = res->school.naam, *brin = res->school.brin;
     if (!naam && !brin)
         return;
     sc_out_puts(b, naam ? naam : brin);
@@ -107,8 +107,6 @@ static void github_profile(sc_writer *w, const sc_result *res)
     sc_out b, title;
     sc_out_init_mem(&b);
     sc_out_init_mem(&title);
-    w->count++;
-
     if (res->status == SC_PROFILE_INVALID || !res->items || !r) {
         for (uint32_t k = 0; k < res->nerrors; k++) {
             const sc_profile_error *e = &res->errors[k];
@@ -160,7 +158,7 @@ static void github_profile(sc_writer *w, const sc_result *res)
         sc_out_puts(&b, nl ? "antwoord: " : "answer: ");
         sc_report_value(&b, res, i, nl ? SC_LANG_NL : SC_LANG_EN);
         sc_out_puts(&b, "; norm: ");
-        sc_out_puts(&b, sc_writer_words(w, it->norm, i));
+        sc_out_puts(&b, sc_writer_words(w, r, it->norm, i));
         if (it->source)
             sc_out_printf(&b, " (%s)", it->source);
         command(o, not_met ? "error" : "warning", path, v->line, v->col, &title, &b);
@@ -180,8 +178,9 @@ static void github_profile(sc_writer *w, const sc_result *res)
     sc_out_free(&title);
 }
 
-static void github_end(sc_writer *w, const sc_summary *s)
+static void github_end(sc_writer *w, const sc_accum *acc)
 {
+    const sc_summary *s = &acc->summary;
     if (w->opts.lang == SC_LANG_NL)
         sc_out_printf(w->out, "::notice title=sopcheck::%u %s: %u voldoen, %u voldoen niet, %u onvolledig, %u ongeldig\n",
                       s->profiles, s->profiles == 1 ? "profiel" : "profielen", s->compliant, s->not_compliant, s->incomplete, s->invalid);
@@ -189,7 +188,6 @@ static void github_end(sc_writer *w, const sc_summary *s)
         sc_out_printf(w->out,
                       "::notice title=sopcheck::%u %s: %u compliant, %u not compliant, %u incomplete, %u invalid\n",
                       s->profiles, s->profiles == 1 ? "profile" : "profiles", s->compliant, s->not_compliant, s->incomplete, s->invalid);
-    sc_writer_release(w);
 }
 
 void sc_writer_github_init(sc_writer *w)

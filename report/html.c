@@ -117,7 +117,7 @@ static void finding(sc_writer *w, sc_out *b, const sc_result *res, uint32_t i)
     sc_report_value(b, res, i, w->opts.lang);
     h_buf(o, b);
     sc_out_puts(o, "</td>\n<td>");
-    h(o, it->norm ? sc_writer_words(w, it->norm, i) : "");
+    h(o, it->norm ? sc_writer_words(w, r, it->norm, i) : "");
     sc_out_puts(o, "</td>\n<td class=\"pad\">");
     h(o, path_of(res));
     if (v->line)
@@ -203,14 +203,12 @@ static void html_profile(sc_writer *w, const sc_result *res)
     bool nl = NL(w);
     sc_out b;
     sc_out_init_mem(&b);
-    w->count++;
-
     /* the verdict */
     sc_out_printf(o, "<section class=\"profiel %s\">\n<h2 class=\"pad\">", sc_profile_status_id(res->status));
     h(o, path_of(res));
     sc_out_puts(o, "</h2>\n");
-    const char *naam = sc_result_school(res, "school.naam"), *brin = sc_result_school(res, "school.brin");
-    const char *peil = sc_result_school(res, "school.peildatum");
+    const char *naam = res->school.naam, *brin = res->school.brin;
+    const char *peil = res->school.peildatum;
     if (naam || brin) {
         sc_out_puts(o, "<p class=\"school\">");
         if (naam) {
@@ -230,7 +228,7 @@ static void html_profile(sc_writer *w, const sc_result *res)
         }
         sc_out_puts(o, "</p>\n");
     }
-    const char *bestuur = sc_result_school(res, "school.bestuur"), *wijk = sc_result_school(res, "school.wijk");
+    const char *bestuur = res->school.bestuur, *wijk = res->school.wijk;
     if (bestuur || wijk) {
         sc_out_puts(o, "<p class=\"school\">");
         if (bestuur) {
@@ -381,8 +379,9 @@ static void html_profile(sc_writer *w, const sc_result *res)
     sc_out_free(&b);
 }
 
-static void html_end(sc_writer *w, const sc_summary *s)
+static void html_end(sc_writer *w, const sc_accum *acc)
 {
+    const sc_summary *s = &acc->summary;
     sc_out *o = w->out;
     sc_out_puts(o, "</main>\n<footer>\n<p class=\"totalen\">");
     if (NL(w))
@@ -395,7 +394,6 @@ static void html_end(sc_writer *w, const sc_summary *s)
     if (w->opts.tool_version)
         sc_out_printf(o, " %s", w->opts.tool_version);
     sc_out_puts(o, "</p>\n</footer>\n</body>\n</html>\n");
-    sc_writer_release(w);
 }
 
 void sc_writer_html_init(sc_writer *w)

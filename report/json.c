@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "report.h"
+#include "../dsl/rules_index.h"
 
 /* The writer assembles its output in a small buffer and hands it to sc_out a few kilobytes at a
  * time, instead of calling sc_out for every quote, key and comma. */
@@ -322,8 +323,8 @@ static void json_version(sc_writer *w, jbuf *o, const sc_rules *r)
         str(o, it->id);
         jb_puts(o, ":{");
         kv_str(o, "text", it->text, true);
-        kv_str(o, "norm", it->norm ? sc_writer_words(w, it->norm, i) : NULL, true);
-        kv_str(o, "ambition_norm", it->ambition ? sc_writer_words(w, it->ambition, i) : NULL, true);
+        kv_str(o, "norm", it->norm ? sc_writer_words(w, r, it->norm, i) : NULL, true);
+        kv_str(o, "ambition_norm", it->ambition ? sc_writer_words(w, r, it->ambition, i) : NULL, true);
         kv_str(o, "source", it->source, true);
         key(o, "rules");
         jb_putc(o, '{');
@@ -424,10 +425,8 @@ static void json_begin(sc_writer *w, const sc_rules *const *versions, size_t nve
     for (size_t v = 0; v < nversions; v++) {
         if (v)
             jb_puts(o, ",\n");
-        w->rules = versions[v]; /* norms in words are rendered with their own version's names */
         json_version(w, o, versions[v]);
     }
-    w->rules = r;
     jb_puts(o, "],\n\"profiles\":[\n");
     jb_flush(o);
     if (r)
@@ -549,8 +548,8 @@ static void json_profile(sc_writer *w, const sc_result *res)
     jbuf *o = &j;
     const sc_rules *r = res->rules;
     const json_cache *c = r ? cache_for(w, r) : NULL;
-    if (w->count++)
-        jb_puts(o, ",\n");
+    if (sc_writer_next(w))
+        jb_puts(o, w->sep);
     jb_putc(o, '{');
     kv_str(o, "file", res->profile && res->profile->path ? res->profile->path : "", true);
     /* the version of the rules that judged the profile (several may be given, see docs/json.md) */
@@ -561,11 +560,11 @@ static void json_profile(sc_writer *w, const sc_result *res)
     jb_puts(o, "},");
     key(o, "school");
     jb_putc(o, '{');
-    static const char *const fields[][2] = {{"brin", "school.brin"},       {"naam", "school.naam"},
-                                            {"bestuur", "school.bestuur"}, {"wijk", "school.wijk"},
-                                            {"peildatum", "school.peildatum"}};
-    for (int k = 0; k < 5; k++)
-        kv_str(o, fields[k][0], sc_result_school(res, fields[k][1]), k < 4);
+    kv_str(o, "brin", res->school.brin, true);
+    kv_str(o, "naam", res->school.naam, true);
+    kv_str(o, "bestuur", res->school.bestuur, true);
+    kv_str(o, "wijk", res->school.wijk, true);
+    kv_str(o, "peildatum", res->school.peildatum, false);
     jb_puts(o, "},");
     kv_str(o, "status", sc_profile_status_id(res->status), true);
     key(o, "errors");
@@ -663,12 +662,12 @@ static void json_profile(sc_writer *w, const sc_result *res)
     jb_flush(o);
 }
 
-static void json_end(sc_writer *w, const sc_summary *s)
+static void json_end(sc_writer *w, const sc_accum *acc)
 {
+    const sc_summary *s = &acc->summary;
     sc_out_printf(w->out,
                   "\n],\"summary\":{\"profiles\":%u,\"compliant\":%u,\"not_compliant\":%u,\"incomplete\":%u,\"invalid\":%u}}\n",
                   s->profiles, s->compliant, s->not_compliant, s->incomplete, s->invalid);
-    sc_writer_release(w);
 }
 
 void sc_writer_json_init(sc_writer *w)
@@ -676,4 +675,5 @@ void sc_writer_json_init(sc_writer *w)
     w->begin = json_begin;
     w->profile = json_profile;
     w->end = json_end;
+    w->sep = ",\n"; /* between profiles */
 }

@@ -42,7 +42,7 @@ static void finding(sc_writer *w, sc_out *b, const sc_result *res, uint32_t i)
     sc_out_puts(b, nl ? "\n  antwoord: " : "\n  answer: ");
     sc_report_value(b, res, i, nl ? SC_LANG_NL : SC_LANG_EN);
     sc_out_puts(b, "\n  norm: ");
-    sc_out_puts(b, it->norm ? sc_writer_words(w, it->norm, i) : "");
+    sc_out_puts(b, it->norm ? sc_writer_words(w, r, it->norm, i) : "");
     if (it->source) {
         sc_out_puts(b, nl ? "\n  bron: " : "\n  source: ");
         sc_out_puts(b, it->source);
@@ -167,11 +167,11 @@ static void properties(sc_writer *w, const sc_result *res)
 {
     sc_out *o = w->out;
     sc_out_puts(o, "    <properties>\n");
-    property(o, "school", sc_result_school(res, "school.naam"));
-    property(o, "brin", sc_result_school(res, "school.brin"));
-    property(o, "bestuur", sc_result_school(res, "school.bestuur"));
-    property(o, "wijk", sc_result_school(res, "school.wijk"));
-    property(o, "peildatum", sc_result_school(res, "school.peildatum"));
+    property(o, "school", res->school.naam);
+    property(o, "brin", res->school.brin);
+    property(o, "bestuur", res->school.bestuur);
+    property(o, "wijk", res->school.wijk);
+    property(o, "peildatum", res->school.peildatum);
     property(o, "status", sc_profile_status_id(res->status));
     if (res->rules) {
         property(o, "rules", res->rules->name);
@@ -215,8 +215,6 @@ static void junit_profile(sc_writer *w, const sc_result *res)
     bool nl = NL(w);
     sc_out b;
     sc_out_init_mem(&b);
-    w->count++;
-
     bool valid = res->status != SC_PROFILE_INVALID && res->items && r;
     unsigned tests = 1, failures = 0, errors = 1;
     if (valid) {
@@ -299,12 +297,12 @@ static void junit_profile(sc_writer *w, const sc_result *res)
     sc_out_free(&b);
 }
 
-static void junit_end(sc_writer *w, const sc_summary *s)
+static void junit_end(sc_writer *w, const sc_accum *acc)
 {
+    const sc_summary *s = &acc->summary;
     sc_out_printf(w->out, "  <!-- sopcheck: %u profiles, %u compliant, %u not compliant, %u incomplete, %u invalid -->\n",
                   s->profiles, s->compliant, s->not_compliant, s->incomplete, s->invalid);
     sc_out_puts(w->out, "</testsuites>\n");
-    sc_writer_release(w);
 }
 
 void sc_writer_junit_init(sc_writer *w)

@@ -8,58 +8,95 @@
 #include "../dsl/describe.h"
 #include "../engine/check.h"
 
-typedef struct sc_report_opts {
-    sc_lang lang;
-    bool color;          /* terminal colours (text only) */
-    bool ambitions;      /* include open ambitions where a format makes that optional (sarif) */
-    const char *tool_version;
-} sc_report_opts;
+/* sc_report_opts, sc_summary and the accumulator (sc_accum, what crosses profiles: the totals, and
+ * tomorrow an overview per bestuur or per wijk; see include/sopcheck.h) are public. Under -j each
+ * item in flight has its own accumulator (the worker adds its one result into the slot's), and the
+ * calling thread merges them into the run's in input order, so that a view that lists schools
+ * lists them in the order of the inputs whatever -j is. */
 
-typedef struct sc_summary {
-    unsigned profiles, compliant, not_compliant, incomplete, invalid;
-} sc_summary;
-
-/* A writer is called: begin once, profile once per input in order, end once. begin gets every
- * version of the rules the run may judge by, the primary (the report's header) first. `sopcheck
- * check` writes no report without rules; a writer called with none (nversions 0) still writes a
- * well-formed document, but the JSON one then has an empty "versions", which its schema refuses.
- * An input that could not even be read is passed as a result with status INVALID, no profile
- * text and one error at line 0. */
+/* --- writers -----------------------------------------------------------------------------------
+ *
+ * A writer is called through sc_writer_begin once, sc_writer_profile once per input in order, and
+ * sc_writer_end once. begin gets every version of the rules the run may judge by, the primary (the
+ * report's header) first; each result carries the version that judged it (res->rules), and the
+ * writer renders it by that version alone. `sopcheck check` writes no report without rules; a
+ * writer called with none (nversions 0) still writes a well-formed document, but the JSON one then
+ * has an empty "versions", which its schema refuses. An input that could not even be read is
+ * passed as a result with status INVALID, no profile text and one error at line 0.
+ *
+ * The writer owns its whole output: the separators between profiles (or, in SARIF, between
+ * results), and where an invalid profile's errors go: a report that shows them with their source
+ * lines (text) keeps them; the others carry them in their own form and also write them as
+ * diagnostics (file:line:col: error: ..., the line, a caret) to `err`, when the caller gives one.
+ *
+ * Several writers of one format can share a run (the -j workers): each writes a profile into
+ * buffers of its own (sc_writer_fragment), and the run's writer joins them in input order
+ * (sc_writer_join), adding the separators; the output is byte for byte that of one writer. */
 typedef struct sc_writer sc_writer;
 struct sc_writer {
+    /* the format's own steps, called by sc_writer_begin, sc_writer_profile and sc_writer_end */
     void (*begin)(sc_writer *w, const sc_rules *const *versions, size_t nversions);
     void (*profile)(sc_writer *w, const sc_result *res);
-    void (*end)(sc_writer *w, const sc_summary *sum);
+    void (*end)(sc_writer *w, const sc_accum *acc);
     sc_out *out;
+    sc_out *err;         /* where invalid profiles' errors go as diagnostics (see above), or NULL */
     sc_report_opts opts;
-    const sc_rules *rules;
-    unsigned count;      /* profiles written so far */
-    size_t nversions;    /* versions of the rules the run judges by (set by begin, sc_writer_start) */
+    const char *sep;     /* the format's separator between two pieces of its stream, or NULL (set by init) */
+    bool errors_shown;   /* the report itself shows an invalid profile's errors with their lines (set by init) */
+    bool written;        /* a piece has been written since begin: the next one comes after `sep` */
+    const sc_rules *const *versions; /* from begin */
+    size_t nversions;
     sc_out scratch;      /* a reusable memory buffer for texts that must be escaped */
     void *priv;          /* a format's own per-writer state (json: pre-rendered parts), or NULL */
     void (*free_priv)(sc_writer *w);
 };
 
-/* What every begin does first: remember the primary version (w->rules) and how many versions
- * the run judges by (w->nversions); returns the primary, or NULL when there is none. */
-static inline const sc_rules *sc_writer_start(sc_writer *w, const sc_rules *const *versions, size_t nversions)
-{
-    w->rules = nversions ? versions[0] : NULL;
-    w->nversions = nversions;
-    return w->rules;
-}
+/* Set up a writer for a format name ("text", "json", "csv", ...) writing to `out` (and its
+ * diagnostics to `err`, which may be NULL); -1 for an unknown name. */
+int sc_writer_init(sc_writer *w, const char *format, sc_out *out, sc_out *err, const sc_report_opts *opts);
+/* sc_writer_begin (the report's head), sc_writer_profile (one profile's report, and its errors to
+ * `err` where the format sends them) and sc_writer_end (the report's tail, with what the
+ * accumulator added up; frees what the writer holds) are public: include/sopcheck.h. Each returns
+ * SC_ERROR_IO once out->failed. */
 
-/* Render a condition in words into the writer's scratch buffer and return it (valid until the next call). */
-const char *sc_writer_words(sc_writer *w, const sc_pred *p, uint32_t self);
-/* Free what a writer holds (called by the end callbacks). */
+/* Free what a writer holds without writing its tail (a worker's writer; sc_writer_end does it too). */
 void sc_writer_release(sc_writer *w);
 
-/* Set up a writer for a format name ("text", "json", "csv", ...); -1 for an unknown name. */
-int sc_writer_init(sc_writer *w, const char *format, sc_out *out, const sc_report_opts *opts);
-/* The names of the formats, for usage messages: "text, json". */
-const char *sc_writer_formats(void);
+/* A writer that writes profiles for another writer of its format to join (a -j worker): set up
+ * for the versions as sc_writer_begin does, without writing the report's head. */
+void sc_writer_begin_fragments(sc_writer *w, const sc_rules *const *versions, size_t nversions);
+/* One profile's report into `out` and its diagnostics into `err` (memory buffers, emptied
+ * first), with no separator before it. */
+void sc_writer_fragment(sc_writer *w, const sc_result *res, sc_out *out, sc_out *err);
+/* The run's writer takes a fragment: its diagnostics to w->err, then its separator (when this is
+ * not the first piece and the fragment is not empty) and the report to w->out. A failed fragment
+ * fails the report. */
+void sc_writer_join(sc_writer *w, const sc_out *out, const sc_out *err);
+
+/* For a format: what every begin does first: remember the versions; returns the primary, or NULL
+ * when there is none. */
+static inline const sc_rules *sc_writer_start(sc_writer *w, const sc_rules *const *versions, size_t nversions)
+{
+    w->versions = versions;
+    w->nversions = nversions;
+    w->written = false;
+    return nversions ? versions[0] : NULL;
+}
+
+/* For a format: before a piece that a separator parts from the one before (a profile; in SARIF a
+ * result): true when one was written since begin, so the separator is due; marks this one written. */
+static inline bool sc_writer_next(sc_writer *w)
+{
+    bool due = w->written;
+    w->written = true;
+    return due;
+}
+
+/* A condition of the version r in words, into the writer's scratch buffer (valid until the next call). */
+const char *sc_writer_words(sc_writer *w, const sc_rules *r, const sc_pred *p, uint32_t self);
 
 void sc_summary_add(sc_summary *s, const sc_result *res);
+void sc_summary_merge(sc_summary *dst, const sc_summary *src);
 
 /* Shared words, in the report's language. */
 const char *sc_status_word(sc_profile_status s, sc_lang lang);
@@ -67,8 +104,6 @@ const char *sc_profile_status_id(sc_profile_status s);      /* "compliant", "not
 const char *sc_item_status_id(sc_item_status s);            /* "met", "not_met", ... */
 const char *sc_group_status_id(sc_group_status s);          /* "met", "not_met", "incomplete" */
 const char *sc_ambition_id(sc_ambition_status s);           /* "reached", "open", NULL */
-/* The text value of a school header field, or NULL. */
-const char *sc_result_school(const sc_result *res, const char *field);
 
 /* An answer as people read it ("65% (In ontwikkeling)", "leerkracht, ib", "(niet ingevuld)"),
  * unescaped: into a memory buffer, then escaped for the format. */

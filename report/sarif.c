@@ -216,18 +216,18 @@ static void rule(sc_writer *w, sc_out *b, const sc_rules *r, uint32_t i)
     sc_out_puts(o, ",\"help\":");
     if (it->norm) {
         sc_out_puts(b, "Norm: ");
-        sc_out_puts(b, sc_writer_words(w, it->norm, i));
+        sc_out_puts(b, sc_writer_words(w, r, it->norm, i));
         sc_out_puts(b, ".");
     } else
         sc_out_puts(b, nl ? "Geen norm." : "No norm.");
     if (it->ambition) {
         sc_out_puts(b, nl ? " Ambitie: " : " Ambition: ");
-        sc_out_puts(b, sc_writer_words(w, it->ambition, i));
+        sc_out_puts(b, sc_writer_words(w, r, it->ambition, i));
         sc_out_puts(b, ".");
     }
     if (it->when) {
         sc_out_puts(b, nl ? " Geldt als: " : " Applies when: ");
-        sc_out_puts(b, sc_writer_words(w, it->when, SC_NONE));
+        sc_out_puts(b, sc_writer_words(w, r, it->when, SC_NONE));
         sc_out_puts(b, ".");
     }
     sc_out_puts(b, nl ? " Bron: " : " Source: ");
@@ -283,10 +283,8 @@ static void sarif_begin(sc_writer *w, const sc_rules *const *versions, size_t nv
             if (map->of[v][i] == n) {
                 if (n++)
                     sc_out_puts(o, ",\n");
-                w->rules = versions[v];
                 rule(w, &b, versions[v], i);
             }
-    w->rules = r;
     if (n)
         sc_out_puts(o, ",\n");
     for (int k = 0; k < EXTRA_RULES; k++) {
@@ -343,8 +341,8 @@ static void result(result_ctx *c, const char *rule_id, uint32_t rule_index, cons
                    uint32_t col, const char *item_status)
 {
     sc_out *o = c->w->out;
-    if (c->w->count++) /* in this writer, count is the number of results written */
-        sc_out_puts(o, ",\n");
+    if (sc_writer_next(c->w)) /* the separator parts results, not profiles */
+        sc_out_puts(o, c->w->sep);
     sc_out_puts(o, "{\"ruleId\":");
     str(o, rule_id);
     sc_out_printf(o, ",\"ruleIndex\":%u,\"level\":\"%s\",\"message\":", rule_index, level);
@@ -395,7 +393,7 @@ static void school_suffix(result_ctx *c, const sc_item *it)
 
 static void sarif_profile(sc_writer *w, const sc_result *res)
 {
-    const sc_rules *r = res->rules ? res->rules : w->rules;
+    const sc_rules *r = res->rules;
     bool nl = NL(w);
     sc_out b;
     sc_out_init_mem(&b);
@@ -403,8 +401,8 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
                     .res = res,
                     .b = &b,
                     .path = res->profile && res->profile->path ? res->profile->path : "-",
-                    .school = sc_result_school(res, "school.naam"),
-                    .brin = sc_result_school(res, "school.brin")};
+                    .school = res->school.naam,
+                    .brin = res->school.brin};
     const rule_map *map = w->priv;
     uint32_t nrules = map ? map->nrules : 0;
 
@@ -447,7 +445,7 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
             sc_out_puts(&b, nl ? " — antwoord: " : " — answer: ");
             sc_report_value(&b, res, i, nl ? SC_LANG_NL : SC_LANG_EN);
             sc_out_puts(&b, "; norm: ");
-            sc_out_puts(&b, sc_writer_words(w, it->norm, i));
+            sc_out_puts(&b, sc_writer_words(w, r, it->norm, i));
             school_suffix(&c, it);
             uint32_t line, col;
             anchor(res, i, &line, &col);
@@ -458,7 +456,7 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
             sc_out_puts(&b, nl ? " — antwoord: " : " — answer: ");
             sc_report_value(&b, res, i, nl ? SC_LANG_NL : SC_LANG_EN);
             sc_out_puts(&b, nl ? "; ambitie: " : "; ambition: ");
-            sc_out_puts(&b, sc_writer_words(w, it->ambition, i));
+            sc_out_puts(&b, sc_writer_words(w, r, it->ambition, i));
             school_suffix(&c, it);
             uint32_t line, col;
             anchor(res, i, &line, &col);
@@ -476,13 +474,13 @@ static void sarif_profile(sc_writer *w, const sc_result *res)
     sc_out_free(&b);
 }
 
-static void sarif_end(sc_writer *w, const sc_summary *s)
+static void sarif_end(sc_writer *w, const sc_accum *acc)
 {
+    const sc_summary *s = &acc->summary;
     sc_out_printf(w->out,
                   "\n],\"invocations\":[{\"executionSuccessful\":true,\"properties\":{\"profiles\":%u,\"compliant\":%u,"
                   "\"not_compliant\":%u,\"incomplete\":%u,\"invalid\":%u}}]}]}\n",
                   s->profiles, s->compliant, s->not_compliant, s->incomplete, s->invalid);
-    sc_writer_release(w);
 }
 
 void sc_writer_sarif_init(sc_writer *w)
@@ -490,4 +488,5 @@ void sc_writer_sarif_init(sc_writer *w)
     w->begin = sarif_begin;
     w->profile = sarif_profile;
     w->end = sarif_end;
+    w->sep = ",\n"; /* between results */
 }

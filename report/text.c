@@ -75,7 +75,7 @@ static void finding(sc_writer *w, const sc_result *res, uint32_t i)
     }
     sc_out_free(&why);
     sc_out_puts(o, " norm: ");
-    safe(o, sc_writer_words(w, it->norm, i));
+    safe(o, sc_writer_words(w, r, it->norm, i));
     sc_out_printf(o, "  [%s", it->id);
     if (it->source) {
         sc_out_puts(o, "; ");
@@ -98,15 +98,15 @@ static void text_profile(sc_writer *w, const sc_result *res)
     const sc_rules *r = res->rules;
     const sc_profile *p = res->profile;
     bool nl = NL(w);
-    if (w->count++)
-        sc_out_putc(o, '\n');
+    if (sc_writer_next(w))
+        sc_out_puts(o, w->sep);
 
     /* the verdict line */
     color(w, "\033[1m");
     safe(o, p && p->path ? p->path : "?");
     sc_out_puts(o, ": ");
-    const char *naam = sc_result_school(res, "school.naam"), *brin = sc_result_school(res, "school.brin");
-    const char *peil = sc_result_school(res, "school.peildatum");
+    const char *naam = res->school.naam, *brin = res->school.brin;
+    const char *peil = res->school.peildatum;
     if (naam) {
         safe(o, naam);
         if (brin) {
@@ -270,8 +270,9 @@ static void text_profile(sc_writer *w, const sc_result *res)
     }
 }
 
-static void text_end(sc_writer *w, const sc_summary *s)
+static void text_end(sc_writer *w, const sc_accum *acc)
 {
+    const sc_summary *s = &acc->summary;
     sc_out *o = w->out;
     if (s->profiles > 1) {
         if (w->opts.lang == SC_LANG_NL)
@@ -281,7 +282,6 @@ static void text_end(sc_writer *w, const sc_summary *s)
             sc_out_printf(o, "\n%u profiles: %u compliant, %u not compliant, %u incomplete, %u invalid\n", s->profiles,
                           s->compliant, s->not_compliant, s->incomplete, s->invalid);
     }
-    sc_writer_release(w);
 }
 
 void sc_writer_text_init(sc_writer *w)
@@ -289,4 +289,6 @@ void sc_writer_text_init(sc_writer *w)
     w->begin = text_begin;
     w->profile = text_profile;
     w->end = text_end;
+    w->sep = "\n";          /* a blank line between profiles */
+    w->errors_shown = true;  /* with their source lines and carets, like the terminal's diagnostics */
 }

@@ -136,12 +136,14 @@ static void sc_fuzz_report(const sc_result *res, const char *format, sc_lang lan
     sc_out_init_mem(&out);
     sc_writer w;
     sc_report_opts ro = {.lang = lang, .color = color, .ambitions = ambitions, .tool_version = "fuzz"};
-    SC_FUZZ_ASSERT(sc_writer_init(&w, format, &out, &ro) == 0, "the format exists");
-    sc_summary sum = {0};
-    sc_summary_add(&sum, res);
-    w.begin(&w, &res->rules, res->rules ? 1 : 0);
-    w.profile(&w, res);
-    w.end(&w, &sum);
+    SC_FUZZ_ASSERT(sc_writer_init(&w, format, &out, NULL, &ro) == 0, "the format exists");
+    sc_accum acc;
+    sc_accum_init(&acc);
+    SC_FUZZ_ASSERT(sc_accum_add(&acc, res) == 0, "a summary needs no memory");
+    sc_writer_begin(&w, &res->rules, res->rules ? 1 : 0);
+    sc_writer_profile(&w, res);
+    sc_writer_end(&w, &acc);
+    sc_accum_free(&acc);
     SC_FUZZ_ASSERT(!out.failed, "a report in memory is written whole");
     SC_FUZZ_ASSERT(out.len > 0 && out.buf, "a report says something");
     if (strcmp(format, "json") == 0)

@@ -17,6 +17,7 @@
 #include "dsl/compile.h"
 #include "dsl/dump.h"
 #include "dsl/rules.h"
+#include "dsl/rules_index.h"
 #include "test_util.h"
 
 Suite *suite_compile(void);

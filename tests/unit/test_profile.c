@@ -784,6 +784,42 @@ static void assert_missing(profile_run *r, uint32_t n, const char *id, unsigned 
     ck_assert_uint_eq(m->col, col);
 }
 
+/* The school's identity: every school.* answer as written, NULL where the profile leaves one out;
+ * still read from a profile that has errors elsewhere (reports name the school of an invalid profile). */
+START_TEST(test_school_identity)
+{
+    profile_run *r = run_with(small_rules, "profiel: 1\nschool:\n  brin: 12AB\n  naam: De Regenboog\n"
+                                           "  bestuur: Stichting X\n  wijk: Noord\n  soort: sbo\n"
+                                           "  peildatum: 2026-10-01\nantwoorden:\n");
+    ck_assert_int_eq(r->rc, 0);
+    const sc_school *s = &r->profile.school;
+    ck_assert_str_eq(s->brin, "12AB");
+    ck_assert_str_eq(s->naam, "De Regenboog");
+    ck_assert_str_eq(s->bestuur, "Stichting X");
+    ck_assert_str_eq(s->wijk, "Noord");
+    ck_assert_str_eq(s->soort, "sbo");
+    ck_assert_str_eq(s->peildatum, "2026-10-01");
+    run_done(r);
+    /* left out, or empty: NULL */
+    r = run_with(small_rules, "profiel: 1\nschool:\n  naam: x\n  wijk:\nantwoorden:\n");
+    s = &r->profile.school;
+    ck_assert_str_eq(s->naam, "x");
+    ck_assert_ptr_null(s->brin);
+    ck_assert_ptr_null(s->bestuur);
+    ck_assert_ptr_null(s->wijk);
+    ck_assert_ptr_null(s->soort);
+    ck_assert_ptr_null(s->peildatum);
+    run_done(r);
+    /* an error in the answers leaves the identity readable */
+    r = run_with(small_rules, "profiel: 1\nschool:\n  brin: 99ZZ\n  peildatum: 2026-10-01\nantwoorden:\n"
+                              "  veiligheid.beleid: soms\n");
+    ck_assert_int_eq(r->rc, -1);
+    ck_assert_str_eq(r->profile.school.brin, "99ZZ");
+    ck_assert_str_eq(r->profile.school.peildatum, "2026-10-01");
+    run_done(r);
+}
+END_TEST
+
 START_TEST(test_peildatum)
 {
     /* a missing peildatum is no error: the profile loads, the peildatum is listed as missing, at 'school:' */
@@ -984,6 +1020,7 @@ Suite *suite_profile(void)
     tcase_add_test(values, test_set);
     tcase_add_test(values, test_unanswered);
     tcase_add_test(values, test_peildatum);
+    tcase_add_test(values, test_school_identity);
     tcase_add_test(values, test_required_items);
     tcase_add_test(values, test_value_text);
     suite_add_tcase(s, values);
