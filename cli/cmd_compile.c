@@ -43,9 +43,12 @@ int sc_cmd_compile(int argc, char **argv)
                 sc_out_init_file(&o, stdout);
                 sc_rules_dump(&o, r);
             }
-            fprintf(stderr, "%s: %u items in %u agreements and %u promises; %u error%s, %u warning%s\n",
-                    r->files[0].path, r->nitems, r->nagreements, r->npromises, errors, errors == 1 ? "" : "s", warnings,
-                    warnings == 1 ? "" : "s");
+            char catalogues[48] = "";
+            if (r->ncatalogues)
+                snprintf(catalogues, sizeof catalogues, ", %u catalogue%s", r->ncatalogues, r->ncatalogues == 1 ? "" : "s");
+            fprintf(stderr, "%s: %u items in %u agreements%s and %u promises; %u error%s, %u warning%s\n",
+                    r->files[0].path, r->nitems, r->nagreements, catalogues, r->npromises, errors, errors == 1 ? "" : "s",
+                    warnings, warnings == 1 ? "" : "s");
             sc_rules_free(r);
         }
         if (nfiles == 0)

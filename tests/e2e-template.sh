@@ -79,7 +79,7 @@ same "lines over 100 columns" "$n" 0
 keys "$TMP/t.yaml" >"$TMP/keys"
 rule_ids >"$TMP/ids"
 judged_ids >"$TMP/judged"
-same "items and fields in the rules" "$(grep -c . "$TMP/ids")" 86
+same "items and fields in the rules" "$(grep -c . "$TMP/ids")" 117
 if cmp -s "$TMP/keys" "$TMP/ids"; then ok; else bad "template keys differ from the rules' ids:"; diff "$TMP/keys" "$TMP/ids" | head -10; fi
 missing=$(LC_ALL=C comm -23 "$TMP/judged" "$TMP/keys" | tr '\n' ' ')
 same "judged items missing from the template" "$missing" ""
