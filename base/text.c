@@ -164,45 +164,6 @@ size_t sc_utf8_len(const char *s, size_t n)
     return count;
 }
 
-int sc_number_parse(const char *s, size_t n, double *out, bool *is_whole)
-{
-    size_t i = 0;
-    bool neg = false;
-    if (i < n && s[i] == '-') {
-        neg = true;
-        i++;
-    }
-    size_t int_start = i;
-    double v = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9') {
-        v = v * 10 + (s[i] - '0');
-        i++;
-    }
-    if (i == int_start)
-        return -1;
-    bool whole = true;
-    if (i < n && (s[i] == '.' || s[i] == ',')) {
-        i++;
-        size_t frac_start = i;
-        double scale = 0.1;
-        while (i < n && s[i] >= '0' && s[i] <= '9') {
-            v += (s[i] - '0') * scale;
-            scale /= 10;
-            i++;
-        }
-        if (i == frac_start)
-            return -1;
-        whole = false;
-    }
-    if (i != n)
-        return -1;
-    if (v >= 1e15)
-        return -2;
-    *out = neg ? -v : v;
-    *is_whole = whole;
-    return 0;
-}
-
 unsigned sc_edit_distance(const char *a, const char *b, unsigned cap)
 {
     size_t la = strlen(a), lb = strlen(b);

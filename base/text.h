@@ -27,11 +27,6 @@ size_t sc_utf8_seq(const unsigned char *p);
 /* Number of code points in a valid UTF-8 string (used for columns). */
 size_t sc_utf8_len(const char *s, size_t n);
 
-/* Parse a plain decimal number: optional '-', digits, optional '.' and digits. No exponents,
- * no leading '+', no spaces. Sets *is_whole when there is no fraction part. 0 on success,
- * -1 when the text is not such a number, -2 when it is out of range (|x| >= 1e15). */
-int sc_number_parse(const char *s, size_t n, double *out, bool *is_whole);
-
 /* Whether n bytes at a and at b are the same: memcmp(a, b, n) == 0 for the short ids and keys of a
  * profile, eight bytes at a time without a call (the last word may overlap the one before). */
 static inline bool sc_bytes_equal(const char *a, const char *b, size_t n)

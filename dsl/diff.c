@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/num.h"
 #include "../base/out.h"
 #include "../base/text.h"
 #include "describe.h"
@@ -238,8 +239,8 @@ static const char *date_text(diff_ctx *c, bool has, sc_date d)
 
 static const char *number_text(diff_ctx *c, double v)
 {
-    char buf[48];
-    sc_format_number(buf, sizeof buf, v);
+    char buf[SC_NUM_BUF];
+    sc_num_format(buf, sizeof buf, v);
     const char *s = sc_arena_strdup(&c->d->arena, buf);
     if (!s)
         c->oom = true;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../base/num.h"
 #include "../base/text.h"
 
 /* Longest dotted id a key path may build; longer paths cannot name an item. */
@@ -51,12 +52,10 @@ static bool sc_is_school_id(const char *id)
     return id[0] == 's' && id[1] == 'c' && strncmp(id, "school.", 7) == 0; /* most ids fail on the first two */
 }
 
-/* Numbers as a school writes them: "75", "72.5", never "75.0" or "1e+06". */
+/* Numbers as a school writes them: "75", "72.5", never "75.0", "1e+06" or "-0". */
 static void sc_number_text(double v, char *buf, size_t cap)
 {
-    if (v == 0)
-        v = 0; /* no "-0" */
-    snprintf(buf, cap, "%.15g", v);
+    sc_num_format(buf, cap, v == 0 ? 0 : v);
 }
 
 /* --- text for hints: appending names to a bounded buffer ------------------------------------ */
@@ -117,7 +116,7 @@ static void sc_describe_allowed(const sc_binder *b, const sc_item *item, char *b
     const sc_rules *rules = b->rules;
     sc_hint_buf h = {buf, cap, 0, 0};
     buf[0] = '\0';
-    char lo[32], hi[32];
+    char lo[SC_NUM_BUF], hi[SC_NUM_BUF];
     sc_number_text(item->type.min, lo, sizeof lo);
     sc_number_text(item->type.max, hi, sizeof hi);
     switch (item->type.kind) {
@@ -334,7 +333,7 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
     const sc_item *item = &b->rules->items[index]; /* read for messages and ranges only */
     const sc_item_hot *hot = &b->rules->hot[index];
     const char *s = value->str;
-    char lo_text[32], hi_text[32], hint[600];
+    char lo_text[SC_NUM_BUF], hi_text[SC_NUM_BUF], hint[600];
     switch ((sc_type_kind)hot->kind) {
     case SC_TYPE_YESNO:
         if (sc_ascii_equal_nocase(s, value->len, "ja") || sc_ascii_equal_nocase(s, value->len, "yes") ||
@@ -364,7 +363,9 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
             while (n && s[n - 1] == ' ')
                 n--;
         }
-        int parsed = sc_number_parse(s, n, &number, &whole);
+        int parsed = sc_num_parse(s, n, &number, &whole);
+        if (parsed == -3)
+            parsed = 0; /* a decimal comma, read as a point */
         const char *what = percent ? TR("percentage", "a percentage") : TR("heel getal", "a whole number");
         if (parsed != 0 || number < lo || number > hi || (!percent && !whole && number != (double)(long long)number)) {
             sc_number_text(lo, lo_text, sizeof lo_text);
