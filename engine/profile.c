@@ -524,8 +524,15 @@ static void sc_bind_answer(sc_binder *b, uint32_t index, const sc_node *key, con
     if (value->kind == SC_NODE_SCALAR) {
         if (sc_node_is_null(value))
             return; /* unanswered, located at its key */
-        if (value->len == 0 && kind != SC_TYPE_TEXT)
-            return; /* "" says nothing either */
+        if (value->len == 0) {
+            /* "" says nothing either, for a text too: unanswered for its norm as for 'required' (docs/profile.md),
+             * located at the empty text */
+            if (kind == SC_TYPE_TEXT) {
+                answer->line = value->line;
+                answer->col = value->col;
+            }
+            return;
+        }
     }
     if (value->kind == SC_NODE_SEQ && !set_type) {
         sc_describe_allowed(b, item, allowed, sizeof allowed);
@@ -751,8 +758,8 @@ static void sc_report_unknown_top_key(sc_binder *b, const sc_node *key)
     sc_bind_error(b, key->line, key->col, hint, TR("onbekende sleutel '%s'", "unknown key '%s'"), key->str);
 }
 
-/* Items that must be answered: a missing one is no error but unanswered, listed in out->missing,
- * located at its empty key (or empty text), else where its section starts. */
+/* Items that must be answered: a missing one (no key, nothing after it, or "") is no error but unanswered,
+ * listed in out->missing, located at its empty key (or empty text), else where its section starts. */
 static void sc_check_required(sc_binder *b, const sc_node *school_key, const sc_node *answers_key)
 {
     sc_missing *missing = NULL;
@@ -762,8 +769,7 @@ static void sc_check_required(sc_binder *b, const sc_node *school_key, const sc_
             uint32_t i = b->rules->required[r]; /* the compiler makes school.peildatum required */
             const sc_item *item = &b->rules->items[i];
             const sc_value *answer = &b->out->answers[i];
-            bool empty_text = answer->present && b->rules->hot[i].kind == SC_TYPE_TEXT && !answer->v.text[0];
-            if ((answer->present && !empty_text) || b->rejected[i])
+            if (answer->present || b->rejected[i])
                 continue;
             if (pass == 0) {
                 n++;
