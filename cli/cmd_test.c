@@ -362,8 +362,8 @@ static bool *tc_parse_set(tc_file *f, const sc_node *key, const sc_node *v, tc_k
 static int tc_parse_band(tc_file *f, const sc_item *it, const sc_node *v)
 {
     const sc_bandset *bs = &f->run->rules->bandsets[it->type.bands];
-    const char *names[64];
-    size_t n = bs->nbands < 64 ? bs->nbands : 64;
+    const char *names[SC_MAX_BANDS];
+    size_t n = bs->nbands < SC_MAX_BANDS ? bs->nbands : SC_MAX_BANDS;
     for (size_t i = 0; i < n; i++)
         names[i] = bs->bands[i].name;
     return tc_parse_word(f, v, names, n, "category", it->id);

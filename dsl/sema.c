@@ -276,6 +276,12 @@ static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
     bs->min = ab->min;
     bs->max = ab->max;
     bs->nbands = (uint32_t)ab->bands.len;
+    if (bs->nbands > SC_MAX_BANDS) {
+        /* the reports count the items of each band in arrays of this size */
+        const ast_band *extra = ab->bands.items[SC_MAX_BANDS];
+        sc_sema_error(c, file, extra->loc, "merge bands, or split the range into two sets of bands",
+                      "bands '%s' have %u bands; at most %u are allowed", ab->name, bs->nbands, (unsigned)SC_MAX_BANDS);
+    }
     sc_band *b = oalloc(s, bs->nbands * sizeof *b);
     if (!b)
         return;

@@ -634,9 +634,9 @@ static void json_profile(sc_writer *w, const sc_result *res)
         jb_puts(o, "],\"categories\":{");
         for (uint32_t b = 0; b < r->nbandsets; b++) {
             const sc_bandset *bs = &r->bandsets[b];
-            unsigned counts[64] = {0};
+            unsigned counts[SC_MAX_BANDS] = {0};
             for (uint32_t i = 0; i < r->nitems; i++)
-                if (r->judge[i].bands == b && res->items[i].category != SC_NONE && res->items[i].category < 64)
+                if (r->judge[i].bands == b && res->items[i].category != SC_NONE && res->items[i].category < SC_MAX_BANDS)
                     counts[res->items[i].category]++;
             if (b)
                 jb_putc(o, ',');
@@ -646,7 +646,7 @@ static void json_profile(sc_writer *w, const sc_result *res)
                 jb_puts(o, k ? ",\"" : "\"");
                 jb_puts(o, bs->bands[k].name);
                 jb_puts(o, "\":");
-                put_uint(o, k < 64 ? counts[k] : 0);
+                put_uint(o, k < SC_MAX_BANDS ? counts[k] : 0);
             }
             jb_putc(o, '}');
         }
