@@ -364,8 +364,9 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
                 n--;
         }
         int parsed = sc_num_parse(s, n, &number, &whole);
-        if (parsed == -3)
-            parsed = 0; /* a decimal comma, read as a point */
+        bool comma = parsed == -3; /* "72,5": refused below, once it is clear that 72.5 would do */
+        if (comma)
+            parsed = 0;
         const char *what = percent ? TR("percentage", "a percentage") : TR("heel getal", "a whole number");
         if (parsed != 0 || number < lo || number > hi || (!percent && !whole && number != (double)(long long)number)) {
             sc_number_text(lo, lo_text, sizeof lo_text);
@@ -389,6 +390,19 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
                           TR("'%s' bij '%s' is geen heel getal; het antwoord is een heel getal van %s tot en met %s",
                              "'%s' for '%s' is not a whole number; the answer is a whole number from %s to %s"),
                           s, item->id, lo_text, hi_text);
+            return false;
+        }
+        if (comma) {
+            char point[64];
+            size_t k = 0;
+            for (; k < n && k + 1 < sizeof point; k++)
+                point[k] = s[k] == ',' ? '.' : s[k];
+            point[k] = '\0';
+            sc_hint_printf(hint, sizeof hint, TR("schrijf %s", "write %s"), point);
+            sc_bind_error(b, value->line, value->col, hint,
+                          TR("'%s' bij '%s' heeft een decimale komma; getallen schrijft u met een punt",
+                             "'%s' for '%s' has a decimal comma; numbers are written with a decimal point"),
+                          s, item->id);
             return false;
         }
         out->v.number = number == 0 ? 0 : number;

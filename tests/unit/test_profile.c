@@ -530,6 +530,14 @@ START_TEST(test_percent)
     REFUSED("  hgw.onderwijsbehoeften: -5\n", 6, 27, "outside the allowed range 0 to 100");
     REFUSED("  hgw.onderwijsbehoeften: ja\n", 6, 27, "'ja' for 'hgw.onderwijsbehoeften' is not a percentage from 0 to 100");
     REFUSED("  hgw.onderwijsbehoeften: '%'\n", 6, 27, "not a percentage");
+    /* a decimal comma is refused, with the number written as it should be */
+    REFUSED("  hgw.onderwijsbehoeften: 72,5\n", 6, 27,
+            "'72,5' for 'hgw.onderwijsbehoeften' has a decimal comma; numbers are written with a decimal point");
+    profile_run *r = run_answers("  hgw.onderwijsbehoeften: \"72,5 %\"\n");
+    assert_first_error(r, 6, 27, "has a decimal comma");
+    ck_assert_str_eq(r->diags.hint[0], "write 72.5");
+    ck_assert(!answer_of(r, "hgw.onderwijsbehoeften")->present);
+    run_done(r);
 }
 END_TEST
 
