@@ -16,6 +16,8 @@ sc_date sc_date_from_ymd(int y, int m, int d);
 void sc_date_to_ymd(sc_date d, int *y, int *m, int *day);
 /* Writes "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). */
 void sc_date_format(sc_date d, char *buf);
+/* The number of days in month m (1..12) of year y, leap years counted. */
+int sc_date_days_in_month(int y, int m);
 /* Add months (may be negative); the day is clamped to the end of the target month. */
 sc_date sc_date_add_months(sc_date d, int months);
 

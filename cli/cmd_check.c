@@ -12,7 +12,6 @@
 #include "parallel.h"
 #include "report/report.h"
 
-#define SC_VERSION_TEXT "0.1.0"
 
 typedef enum { FAIL_ON_NOT_COMPLIANT, FAIL_ON_INCOMPLETE, FAIL_ON_NEVER } fail_on;
 
@@ -386,7 +385,7 @@ int sc_cmd_check(int argc, char **argv)
     sc_out out;
     output dest;
     sc_writer w;
-    sc_report_opts ro = {.lang = o.lang, .ambitions = o.ambitions, .tool_version = SC_VERSION_TEXT};
+    sc_report_opts ro = {.lang = o.lang, .ambitions = o.ambitions, .tool_version = SC_VERSION};
     if (sc_writer_init(&w, o.format, &out, &ro) != 0) {
         sc_cli_free_rules_list(versions, nversions);
         sc_inputs_free(&inputs);

@@ -280,14 +280,6 @@ static bool sc_ascii_equal_nocase(const char *a, size_t alen, const char *b)
     return true;
 }
 
-static int sc_days_in_month(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return days[m - 1];
-}
-
 /* Reports why a scalar that is not a date fails: its shape, its range, or a day that does not exist. */
 static void sc_report_bad_date(sc_binder *b, const sc_item *item, const sc_node *value)
 {
@@ -307,7 +299,7 @@ static void sc_report_bad_date(sc_binder *b, const sc_item *item, const sc_node 
     int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     int m = (s[5] - '0') * 10 + (s[6] - '0');
     int d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (m < 1 || m > 12 || d < 1 || d > sc_days_in_month(y, m))
+    if (m < 1 || m > 12 || d < 1 || d > sc_date_days_in_month(y, m))
         sc_bind_error(b, value->line, value->col, TR("controleer de dag en de maand", "check the day and the month"),
                       TR("de datum '%s' bij '%s' bestaat niet", "the date '%s' for '%s' does not exist"), s, item->id);
     else
