@@ -86,13 +86,22 @@ CLIENT := $(BUILD)/docs/examples/client
 $(CLIENT): docs/examples/client.c include/sopcheck.h $(BUILD)/libsopcheck.a
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -g $(OPT) $(SAN) -pthread $(WARN) -Iinclude -o $@ $< $(BUILD)/libsopcheck.a $(PKG_LIBS) -lpthread -lm
+# A host locale with a decimal comma, for the tests that a number never follows LC_NUMERIC (tests/unit/test_num.c,
+# tests/e2e-locale.sh): nl_NL.UTF-8, compiled here with localedef (the locales package has its sources) and found
+# through LOCPATH, so that no root and no system-wide locale is needed. When it cannot be made, those tests fail
+# and say so.
+LOCALE_DIR = $(abspath $(BUILD)/locale)
+$(BUILD)/locale/nl_NL.UTF-8/LC_NUMERIC:
+	@mkdir -p $(BUILD)/locale
+	@localedef -i nl_NL -f UTF-8 $(LOCALE_DIR)/nl_NL.UTF-8 >/dev/null 2>&1 || [ -f $@ ] || \
+	    echo "sopcheck: localedef could not make the locale nl_NL.UTF-8 (apt-get install locales)" >&2
 
 check: check-unit check-e2e
-check-unit: $(BUILD)/tests/run_unit $(BUILD)/sopcheck
-	SC_BUILD=$(BUILD) $(BUILD)/tests/run_unit
+check-unit: $(BUILD)/tests/run_unit $(BUILD)/sopcheck $(BUILD)/locale/nl_NL.UTF-8/LC_NUMERIC
+	LOCPATH=$(LOCALE_DIR) SC_BUILD=$(BUILD) $(BUILD)/tests/run_unit
 # every tests/e2e*.sh takes the binary as $$1 and ends with 'NAME: N passed, N failed'
-check-e2e: $(BUILD)/sopcheck $(CLIENT)
-	@rc=0; for s in $(sort $(wildcard tests/e2e*.sh)); do sh $$s $(BUILD)/sopcheck || { echo "FAILED: $$s"; rc=1; }; done; exit $$rc
+check-e2e: $(BUILD)/sopcheck $(CLIENT) $(BUILD)/locale/nl_NL.UTF-8/LC_NUMERIC
+	@rc=0; for s in $(sort $(wildcard tests/e2e*.sh)); do LOCPATH=$(LOCALE_DIR) sh $$s $(BUILD)/sopcheck || { echo "FAILED: $$s"; rc=1; }; done; exit $$rc
 
 check-asan:
 	$(MAKE) BUILD=build-asan OPT=-O1 SAN="-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" check
@@ -100,13 +109,13 @@ check-asan:
 # The whole suite under valgrind: the unit suites, then every end-to-end script with the binary run
 # through valgrind (a memory error or a leak turns its exit status into 99, which the scripts catch).
 VALGRIND = valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible
-memcheck: $(BUILD)/tests/run_unit $(BUILD)/sopcheck $(CLIENT)
-	CK_FORK=no SC_BUILD=$(BUILD) $(VALGRIND) $(BUILD)/tests/run_unit
+memcheck: $(BUILD)/tests/run_unit $(BUILD)/sopcheck $(CLIENT) $(BUILD)/locale/nl_NL.UTF-8/LC_NUMERIC
+	CK_FORK=no LOCPATH=$(LOCALE_DIR) SC_BUILD=$(BUILD) $(VALGRIND) $(BUILD)/tests/run_unit
 	@printf '#!/bin/sh\nexec %s "%s" "$$@"\n' '$(VALGRIND)' '$(abspath $(BUILD)/sopcheck)' > $(BUILD)/sopcheck-valgrind
 	@chmod +x $(BUILD)/sopcheck-valgrind
 	@printf '#!/bin/sh\nexec %s "%s" "$$@"\n' '$(VALGRIND)' '$(abspath $(CLIENT))' > $(BUILD)/client-valgrind
 	@chmod +x $(BUILD)/client-valgrind
-	@rc=0; for s in $(sort $(wildcard tests/e2e*.sh)); do SC_TSAN=0 SC_CLIENT=$(abspath $(BUILD)/client-valgrind) sh $$s $(abspath $(BUILD)/sopcheck-valgrind) || { echo "FAILED under valgrind: $$s"; rc=1; }; done; exit $$rc
+	@rc=0; for s in $(sort $(wildcard tests/e2e*.sh)); do SC_TSAN=0 LOCPATH=$(LOCALE_DIR) SC_CLIENT=$(abspath $(BUILD)/client-valgrind) sh $$s $(abspath $(BUILD)/sopcheck-valgrind) || { echo "FAILED under valgrind: $$s"; rc=1; }; done; exit $$rc
 
 # The main job. The samples include a failing, an incomplete and an invalid profile on purpose,
 # so sopcheck's exit status is 2 here; `make run` reports it instead of failing.

@@ -29,7 +29,7 @@ void sc_date_to_ymd(sc_date z0, int *y, int *m, int *d)
     *y = yy + (*m <= 2);
 }
 
-static int days_in_month(int y, int m)
+int sc_date_days_in_month(int y, int m)
 {
     static const int dim[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
@@ -50,7 +50,7 @@ int sc_date_parse(const char *s, size_t n, sc_date *out)
                 return -1;
             v[k] = v[k] * 10 + (c - '0');
         }
-    if (v[0] < 1900 || v[0] > 2999 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > days_in_month(v[0], v[1]))
+    if (v[0] < 1900 || v[0] > 2999 || v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > sc_date_days_in_month(v[0], v[1]))
         return -1;
     *out = sc_date_from_ymd(v[0], v[1], v[2]);
     return 0;
@@ -82,7 +82,7 @@ sc_date sc_date_add_months(sc_date d, int months)
     int total = y * 12 + (m - 1) + months;
     int ny = total >= 0 ? total / 12 : (total - 11) / 12;
     int nm = total - ny * 12 + 1;
-    int dim = days_in_month(ny, nm);
+    int dim = sc_date_days_in_month(ny, nm);
     return sc_date_from_ymd(ny, nm, dd > dim ? dim : dd);
 }
 
@@ -162,45 +162,6 @@ size_t sc_utf8_len(const char *s, size_t n)
         if (((unsigned char)s[i] & 0xC0) != 0x80)
             count++;
     return count;
-}
-
-int sc_number_parse(const char *s, size_t n, double *out, bool *is_whole)
-{
-    size_t i = 0;
-    bool neg = false;
-    if (i < n && s[i] == '-') {
-        neg = true;
-        i++;
-    }
-    size_t int_start = i;
-    double v = 0;
-    while (i < n && s[i] >= '0' && s[i] <= '9') {
-        v = v * 10 + (s[i] - '0');
-        i++;
-    }
-    if (i == int_start)
-        return -1;
-    bool whole = true;
-    if (i < n && (s[i] == '.' || s[i] == ',')) {
-        i++;
-        size_t frac_start = i;
-        double scale = 0.1;
-        while (i < n && s[i] >= '0' && s[i] <= '9') {
-            v += (s[i] - '0') * scale;
-            scale /= 10;
-            i++;
-        }
-        if (i == frac_start)
-            return -1;
-        whole = false;
-    }
-    if (i != n)
-        return -1;
-    if (v >= 1e15)
-        return -2;
-    *out = neg ? -v : v;
-    *is_whole = whole;
-    return 0;
 }
 
 unsigned sc_edit_distance(const char *a, const char *b, unsigned cap)

@@ -16,6 +16,8 @@ sc_date sc_date_from_ymd(int y, int m, int d);
 void sc_date_to_ymd(sc_date d, int *y, int *m, int *day);
 /* Writes "YYYY-MM-DD" and a NUL into buf (at least 11 bytes). */
 void sc_date_format(sc_date d, char *buf);
+/* The number of days in month m (1..12) of year y, leap years counted. */
+int sc_date_days_in_month(int y, int m);
 /* Add months (may be negative); the day is clamped to the end of the target month. */
 sc_date sc_date_add_months(sc_date d, int months);
 
@@ -26,11 +28,6 @@ long sc_utf8_check(const char *s, size_t n);
 size_t sc_utf8_seq(const unsigned char *p);
 /* Number of code points in a valid UTF-8 string (used for columns). */
 size_t sc_utf8_len(const char *s, size_t n);
-
-/* Parse a plain decimal number: optional '-', digits, optional '.' and digits. No exponents,
- * no leading '+', no spaces. Sets *is_whole when there is no fraction part. 0 on success,
- * -1 when the text is not such a number, -2 when it is out of range (|x| >= 1e15). */
-int sc_number_parse(const char *s, size_t n, double *out, bool *is_whole);
 
 /* Whether n bytes at a and at b are the same: memcmp(a, b, n) == 0 for the short ids and keys of a
  * profile, eight bytes at a time without a call (the last word may overlap the one before). */

@@ -2,6 +2,9 @@
 #ifndef SC_CLI_H
 #define SC_CLI_H
 
+/* The version sopcheck --version and --help print and the reports name as their tool's. */
+#define SC_VERSION "0.1.0"
+
 #include "dsl/compile.h"
 #include "dsl/describe.h"
 #include "term.h"

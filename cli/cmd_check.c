@@ -11,7 +11,6 @@
 #include "parallel.h"
 #include "report/report.h"
 
-#define SC_VERSION_TEXT "0.1.0"
 
 typedef enum { FAIL_ON_NOT_COMPLIANT, FAIL_ON_INCOMPLETE, FAIL_ON_NEVER } fail_on;
 
@@ -339,7 +338,7 @@ int sc_cmd_check(int argc, char **argv)
     sc_out out, errout;
     output dest;
     sc_writer w;
-    sc_report_opts ro = {.lang = o.lang, .err_color = err.color, .ambitions = o.ambitions, .tool_version = SC_VERSION_TEXT};
+    sc_report_opts ro = {.lang = o.lang, .err_color = err.color, .ambitions = o.ambitions, .tool_version = SC_VERSION};
     if (sc_writer_init(&w, o.format, &out, &errout, &ro) != 0) {
         sc_cli_free_rules_list(versions, nversions);
         sc_inputs_free(&inputs);

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/num.h"
 #include "base/out.h"
 #include "cli.h"
 #include "dsl/describe.h"
@@ -153,9 +154,9 @@ static const char *scratch_text(const explain_ctx *c)
 /* The type as the rules write it: "yesno", "number from 0 to 52", "percent in hgw", "set of betrokkene". */
 static void write_type(explain_ctx *c, sc_out *s, const sc_item *it)
 {
-    char lo[48], hi[48];
-    sc_format_number(lo, sizeof lo, it->type.min);
-    sc_format_number(hi, sizeof hi, it->type.max);
+    char lo[SC_NUM_BUF], hi[SC_NUM_BUF];
+    sc_num_format(lo, sizeof lo, it->type.min);
+    sc_num_format(hi, sizeof hi, it->type.max);
     const sc_scale *scale = it->type.scale != SC_NONE ? &c->r->scales[it->type.scale] : NULL;
     switch (it->type.kind) {
     case SC_TYPE_YESNO: sc_out_puts(s, "yesno"); break;

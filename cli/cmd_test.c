@@ -38,6 +38,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "base/num.h"
 #include "base/text.h"
 #include "cli.h"
 #include "dsl/describe.h"
@@ -361,8 +362,8 @@ static bool *tc_parse_set(tc_file *f, const sc_node *key, const sc_node *v, tc_k
 static int tc_parse_band(tc_file *f, const sc_item *it, const sc_node *v)
 {
     const sc_bandset *bs = &f->run->rules->bandsets[it->type.bands];
-    const char *names[64];
-    size_t n = bs->nbands < 64 ? bs->nbands : 64;
+    const char *names[SC_MAX_BANDS];
+    size_t n = bs->nbands < SC_MAX_BANDS ? bs->nbands : SC_MAX_BANDS;
     for (size_t i = 0; i < n; i++)
         names[i] = bs->bands[i].name;
     return tc_parse_word(f, v, names, n, "category", it->id);
@@ -966,8 +967,9 @@ static void tc_coverage_report(const tc_run *run)
             if (used && !run->band_seen[run->band_first[b] + k])
                 fprintf(fp, "    %s.%s\n", r->bandsets[b].name, r->bandsets[b].bands[k].name);
         }
-    fprintf(fp, "%s: %u %s %u %s (%.1f%%)\n", w->cov_total, seen, w->of, total, w->cov_outcomes,
-            total ? 100.0 * seen / total : 100.0);
+    char pct[SC_NUM_BUF];
+    sc_num_format_fixed(pct, sizeof pct, total ? 100.0 * seen / total : 100.0, 1);
+    fprintf(fp, "%s: %u %s %u %s (%s%%)\n", w->cov_total, seen, w->of, total, w->cov_outcomes, pct);
 }
 
 /* ---- one test -------------------------------------------------------------------------------- */

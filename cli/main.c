@@ -6,7 +6,6 @@
 #include "base/text.h"
 #include "cli.h"
 
-#define SC_VERSION "0.1.0"
 
 static const char usage[] =
     "sopcheck " SC_VERSION " — checks school support profiles (SOP) against the basisondersteuning\n"

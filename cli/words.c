@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "base/num.h"
+
 /* --- lines of text -------------------------------------------------------------------------------- */
 
 /* Length of a line break at s (LF, CR, CRLF, and the breaks YAML also counts: NEL, LS, PS), or 0. */
@@ -164,9 +166,9 @@ static void write_members(sc_out *s, const sc_words *w, const sc_scale *scale)
 
 static void write_allowed(sc_out *s, const sc_words *w, const sc_rules *r, const sc_item *it)
 {
-    char lo[48], hi[48];
-    sc_format_number(lo, sizeof lo, it->type.min);
-    sc_format_number(hi, sizeof hi, it->type.max);
+    char lo[SC_NUM_BUF], hi[SC_NUM_BUF];
+    sc_num_format(lo, sizeof lo, it->type.min);
+    sc_num_format(hi, sizeof hi, it->type.max);
     switch (it->type.kind) {
     case SC_TYPE_YESNO: sc_out_puts(s, w->yesno); break;
     case SC_TYPE_NUMBER: sc_out_printf(s, w->number, lo, hi); break;
@@ -206,13 +208,13 @@ bool sc_words_banded(const sc_item *it)
 void sc_words_bands(sc_out *s, const sc_words *w, const sc_rules *r, uint32_t bandset)
 {
     const sc_bandset *b = &r->bandsets[bandset];
-    char lo[48], hi[48];
+    char lo[SC_NUM_BUF], hi[SC_NUM_BUF];
     for (uint32_t k = 0; k < b->nbands; k++) {
         sc_out_puts(s, k ? ", " : "");
         sc_out_printf(s, "%s: ", sc_band_text(r, bandset, k));
-        sc_format_number(lo, sizeof lo, b->bands[k].lo);
+        sc_num_format(lo, sizeof lo, b->bands[k].lo);
         if (k + 1 < b->nbands)
-            sc_format_number(hi, sizeof hi, b->bands[k + 1].lo);
+            sc_num_format(hi, sizeof hi, b->bands[k + 1].lo);
         if (k == 0 && b->nbands > 1)
             sc_out_printf(s, "%s %s", w->below, hi);
         else if (k + 1 < b->nbands)

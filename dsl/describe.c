@@ -1,16 +1,10 @@
 /* dsl/describe.c — writes compiled conditions as rules text (canonical form) or as words for people, in Dutch or English. */
 #include "describe.h"
 
+#include "../base/num.h"
+
 #include <math.h>
 #include <stdio.h>
-
-void sc_format_number(char *buf, size_t n, double v)
-{
-    if (v == floor(v) && fabs(v) < 1e15)
-        snprintf(buf, n, "%.0f", v);
-    else
-        snprintf(buf, n, "%.10g", v);
-}
 
 const char *sc_member_text(const sc_rules *r, uint32_t scale, uint32_t member)
 {
@@ -62,7 +56,7 @@ static void write_kid_rules(sc_out *o, const sc_rules *r, const sc_pred *parent,
 
 void sc_pred_write_rules(sc_out *o, const sc_rules *r, const sc_pred *p, uint32_t self)
 {
-    char num[48], date[16];
+    char num[SC_NUM_BUF], date[16];
     if (is_logic(p)) {
         if (p->kind == SC_PRED_NOT) {
             sc_out_puts(o, "not ");
@@ -111,7 +105,7 @@ void sc_pred_write_rules(sc_out *o, const sc_rules *r, const sc_pred *p, uint32_
     case SC_PRED_BAND_IS: sc_out_printf(o, "is %s", subject_bands(r, p)->bands[p->band].name); break;
     case SC_PRED_NUM_CMP: {
         static const char *const words[] = {"at least", "more than", "at most", "less than", "is"};
-        sc_format_number(num, sizeof num, p->number);
+        sc_num_format(num, sizeof num, p->number);
         sc_out_printf(o, "%s %s", words[p->cmp], num);
         break;
     }
@@ -151,7 +145,7 @@ static void write_member_list(sc_out *o, const sc_rules *r, const sc_pred *p, sc
 void sc_pred_write_words(sc_out *o, const sc_rules *r, const sc_pred *p, uint32_t self, sc_lang lang)
 {
     bool nl = lang == SC_LANG_NL;
-    char num[48], date[16];
+    char num[SC_NUM_BUF], date[16];
     if (is_logic(p)) {
         if (p->kind == SC_PRED_NOT) {
             sc_out_puts(o, nl ? "niet (" : "not (");
@@ -199,7 +193,7 @@ void sc_pred_write_words(sc_out *o, const sc_rules *r, const sc_pred *p, uint32_
         sc_out_puts(o, sc_band_text(r, it->type.bands, p->band));
         if (p->band + 1 < bs->nbands)
             sc_out_puts(o, nl ? " of hoger" : " or higher");
-        sc_format_number(num, sizeof num, bs->bands[p->band].lo);
+        sc_num_format(num, sizeof num, bs->bands[p->band].lo);
         sc_out_printf(o, " (%s%s%s)", nl ? "vanaf " : "from ", num, it->type.kind == SC_TYPE_PERCENT ? "%" : "");
         break;
     }
@@ -207,7 +201,7 @@ void sc_pred_write_words(sc_out *o, const sc_rules *r, const sc_pred *p, uint32_
     case SC_PRED_NUM_CMP: {
         static const char *const nl_words[] = {"minstens", "meer dan", "hoogstens", "minder dan", "precies"};
         static const char *const en_words[] = {"at least", "more than", "at most", "less than", "exactly"};
-        sc_format_number(num, sizeof num, p->number);
+        sc_num_format(num, sizeof num, p->number);
         sc_out_printf(o, "%s %s%s", (nl ? nl_words : en_words)[p->cmp], num, it->type.kind == SC_TYPE_PERCENT ? "%" : "");
         break;
     }

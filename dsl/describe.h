@@ -20,7 +20,4 @@ void sc_pred_write_words(sc_out *o, const sc_rules *r, const sc_pred *p, uint32_
 const char *sc_member_text(const sc_rules *r, uint32_t scale, uint32_t member);
 const char *sc_band_text(const sc_rules *r, uint32_t bandset, uint32_t band);
 
-/* A number as people write it: "2", "72.5". */
-void sc_format_number(char *buf, size_t n, double v);
-
 #endif

@@ -1,10 +1,11 @@
-/* dsl/diff.c — compares two compiled rulesets: conditions are compared by their canonical rules-syntax text. */
+/* dsl/diff.c — compares two compiled rulesets: conditions are compared by their structure (numbers as doubles, items, members and bands by name), and shown in canonical rules text. */
 #include "diff.h"
 
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../base/num.h"
 #include "../base/out.h"
 #include "../base/text.h"
 #include "describe.h"
@@ -88,6 +89,73 @@ static bool same(const char *a, const char *b)
     return strcmp(a, b) == 0;
 }
 
+/* The name of a band of the subject's bands in r. */
+static const char *band_name(const sc_rules *r, const sc_pred *p)
+{
+    uint32_t bs = p->subject != SC_NONE ? r->items[p->subject].type.bands : SC_NONE;
+    if (bs == SC_NONE || p->band >= r->bandsets[bs].nbands)
+        return NULL;
+    return r->bandsets[bs].bands[p->band].name;
+}
+
+/* The name of the k-th member a condition names, from its subject's scale in r. */
+static const char *member_name(const sc_rules *r, const sc_pred *p, uint32_t k)
+{
+    uint32_t sc = p->subject != SC_NONE ? r->items[p->subject].type.scale : SC_NONE;
+    if (sc == SC_NONE || p->members[k] >= r->scales[sc].nmembers)
+        return NULL;
+    return r->scales[sc].members[p->members[k]].name;
+}
+
+/* Whether condition a (of ruleset ra) and b (of rb) say the same: the same kind, the same subject by id, the
+ * same comparison, numbers equal as doubles (not as rendered: 0.12345678901 is not 0.12345678902), the same
+ * dates, amounts, units, members and bands by name, in the same order, and kids that are the same in turn. */
+static bool pred_equal(const sc_rules *ra, const sc_pred *a, const sc_rules *rb, const sc_pred *b)
+{
+    if (!a || !b)
+        return a == b;
+    if (a->kind != b->kind || (a->subject == SC_NONE) != (b->subject == SC_NONE))
+        return false;
+    if (a->subject != SC_NONE && strcmp(ra->items[a->subject].id, rb->items[b->subject].id) != 0)
+        return false;
+    switch (a->kind) {
+    case SC_PRED_AND:
+    case SC_PRED_OR:
+    case SC_PRED_NOT:
+    case SC_PRED_AT_LEAST_OF:
+        if (a->nkids != b->nkids || (a->kind == SC_PRED_AT_LEAST_OF && a->count != b->count))
+            return false;
+        for (uint32_t k = 0; k < a->nkids; k++)
+            if (!pred_equal(ra, a->kids[k], rb, b->kids[k]))
+                return false;
+        return true;
+    case SC_PRED_ANSWERED:
+    case SC_PRED_IS_YES:
+    case SC_PRED_IS_NO:
+        return true;
+    case SC_PRED_IS_MEMBER:
+    case SC_PRED_RANK_AT_LEAST:
+    case SC_PRED_CONTAINS:
+    case SC_PRED_CONTAINS_N:
+        if (a->nmembers != b->nmembers || (a->kind == SC_PRED_CONTAINS_N && a->count != b->count))
+            return false;
+        for (uint32_t k = 0; k < a->nmembers; k++)
+            if (!same(member_name(ra, a, k), member_name(rb, b, k)))
+                return false;
+        return true;
+    case SC_PRED_BAND_AT_LEAST:
+    case SC_PRED_BAND_IS:
+        return same(band_name(ra, a), band_name(rb, b));
+    case SC_PRED_NUM_CMP:
+        return a->cmp == b->cmp && a->number == b->number;
+    case SC_PRED_DATE_WITHIN:
+        return a->count == b->count && a->unit == b->unit;
+    case SC_PRED_DATE_CMP:
+        return a->cmp == b->cmp && a->date == b->date;
+    }
+    return false;
+}
+
 /* -1 stricter (tightened), +1 looser (relaxed), 0 not comparable or equal, for two simple norms. */
 static int compare_simple(const sc_rules *ro, const sc_pred *po, uint32_t so, const sc_rules *rn, const sc_pred *pn,
                           uint32_t sn)
@@ -133,17 +201,14 @@ static int compare_simple(const sc_rules *ro, const sc_pred *po, uint32_t so, co
 /* A tightened norm compiles to `old and extra` (nested for several tightenings): the extra
  * conditions in rules text when `pn` is such a form of the old norm text, else NULL. */
 static const char *tightening_extra(diff_ctx *c, const sc_rules *rn, const sc_pred *pn, uint32_t sn,
-                                    const char *old_text)
+                                    const sc_rules *ro, const sc_pred *po)
 {
     const sc_pred *extras[16];
     size_t nextra = 0;
     for (const sc_pred *p = pn; p && p->kind == SC_PRED_AND && p->nkids >= 2 && nextra < 16; p = p->kids[0]) {
         for (uint32_t k = p->nkids; k-- > 1 && nextra < 16;)
             extras[nextra++] = p->kids[k];
-        const char *first = pred_text(c, rn, p->kids[0], sn);
-        if (!first)
-            return NULL;
-        if (strcmp(first, old_text) == 0) {
+        if (pred_equal(rn, p->kids[0], ro, po)) {
             sc_out o;
             sc_out_init_mem(&o);
             for (size_t k = nextra; k-- > 0;) {
@@ -185,22 +250,22 @@ static void diff_item(diff_ctx *c, const sc_rules *ro, uint32_t so, const sc_rul
     const char *oa = pred_text(c, ro, io->ambition, so), *na = pred_text(c, rn, in->ambition, sn);
     bool became = false;
     if (on && nn) {
-        if (strcmp(on, nn) != 0) {
+        if (!pred_equal(ro, io->norm, rn, in->norm)) {
             /* a tightening added (the new norm is the old one and more), or one taken back (the old
              * norm was the new one and more) */
-            const char *extra = tightening_extra(c, rn, in->norm, sn, on);
-            bool undone = !extra && tightening_extra(c, ro, io->norm, so, nn);
+            const char *extra = tightening_extra(c, rn, in->norm, sn, ro, io->norm);
+            bool undone = !extra && tightening_extra(c, ro, io->norm, so, rn, in->norm);
             int cmp = extra ? -1 : undone ? 1 : compare_simple(ro, io->norm, so, rn, in->norm, sn);
             sc_change_kind k = cmp < 0 ? SC_CHANGE_TIGHTENED : cmp > 0 ? SC_CHANGE_RELAXED : SC_CHANGE_NORM_CHANGED;
             add(c, k, in->id, "norm", on, extra ? extra : nn);
         }
     } else if (nn) {
-        became = oa && strcmp(oa, nn) == 0;
+        became = oa && pred_equal(ro, io->ambition, rn, in->norm);
         add(c, became ? SC_CHANGE_AMBITION_BECAME_NORM : SC_CHANGE_NORM_ADDED, in->id, "norm", NULL, nn);
     } else if (on) {
         add(c, SC_CHANGE_NORM_REMOVED, in->id, "norm", on, NULL);
     }
-    if (!same(oa, na) && !(became && !na))
+    if (!pred_equal(ro, io->ambition, rn, in->ambition) && !(became && !na))
         add(c, SC_CHANGE_AMBITION, in->id, "ambition", oa, na);
     const char *og = owner_id(ro, io), *ng = owner_id(rn, in);
     if (!same(og, ng))
@@ -238,8 +303,8 @@ static const char *date_text(diff_ctx *c, bool has, sc_date d)
 
 static const char *number_text(diff_ctx *c, double v)
 {
-    char buf[48];
-    sc_format_number(buf, sizeof buf, v);
+    char buf[SC_NUM_BUF];
+    sc_num_format(buf, sizeof buf, v);
     const char *s = sc_arena_strdup(&c->d->arena, buf);
     if (!s)
         c->oom = true;

@@ -1,6 +1,7 @@
 /* dsl/dump.c — writes a compiled ruleset in canonical form: resolved, ordered, every item with its layer and effective norm. */
 #include "dump.h"
 
+#include "../base/num.h"
 #include "describe.h"
 
 void sc_write_quoted(sc_out *o, const char *s)
@@ -20,12 +21,12 @@ void sc_write_quoted(sc_out *o, const char *s)
 
 static void type_text(sc_out *o, const sc_rules *r, const sc_type *t)
 {
-    char a[48], b[48];
+    char a[SC_NUM_BUF], b[SC_NUM_BUF];
     switch (t->kind) {
     case SC_TYPE_YESNO: sc_out_puts(o, "yesno"); break;
     case SC_TYPE_NUMBER:
-        sc_format_number(a, sizeof a, t->min);
-        sc_format_number(b, sizeof b, t->max);
+        sc_num_format(a, sizeof a, t->min);
+        sc_num_format(b, sizeof b, t->max);
         sc_out_printf(o, "number from %s to %s", a, b);
         break;
     case SC_TYPE_PERCENT: sc_out_puts(o, "percent"); break;
@@ -144,9 +145,9 @@ void sc_rules_dump(sc_out *o, const sc_rules *r)
     }
     for (uint32_t i = 0; i < r->nbandsets; i++) {
         const sc_bandset *b = &r->bandsets[i];
-        char a[48], c[48];
-        sc_format_number(a, sizeof a, b->min);
-        sc_format_number(c, sizeof c, b->max);
+        char a[SC_NUM_BUF], c[SC_NUM_BUF];
+        sc_num_format(a, sizeof a, b->min);
+        sc_num_format(c, sizeof c, b->max);
         sc_out_printf(o, "\nbands %s over number from %s to %s:", b->name, a, c);
         pos_comment(o, r, b->pos);
         sc_out_putc(o, '\n');
@@ -157,11 +158,11 @@ void sc_rules_dump(sc_out *o, const sc_rules *r)
                 sc_out_putc(o, ' ');
             }
             if (k > 0) {
-                sc_format_number(a, sizeof a, b->bands[k].lo);
+                sc_num_format(a, sizeof a, b->bands[k].lo);
                 sc_out_printf(o, "from %s", a);
             }
             if (k + 1 < b->nbands) {
-                sc_format_number(a, sizeof a, b->bands[k + 1].lo);
+                sc_num_format(a, sizeof a, b->bands[k + 1].lo);
                 sc_out_printf(o, "%sbelow %s", k > 0 ? " " : "", a);
             }
             sc_out_putc(o, '\n');

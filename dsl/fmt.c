@@ -8,6 +8,8 @@
  * so that trailing comments on consecutive lines can be aligned. */
 #include "fmt.h"
 
+#include "../base/num.h"
+
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -450,7 +452,9 @@ static void put_text(fmt *f, const char *s)
 
 static void put_number(fmt *f, double v, bool pct)
 {
-    putf(f, "%.15g%s", v, pct ? "%" : "");
+    char buf[SC_NUM_BUF];
+    sc_num_format(buf, sizeof buf, v);
+    putf(f, "%s%s", buf, pct ? "%" : "");
 }
 
 static void put_names(fmt *f, const sc_ptrvec *names)

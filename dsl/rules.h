@@ -49,6 +49,9 @@ typedef struct sc_band {
     double lo;
 } sc_band;
 
+/* The most bands a set of bands may have (the compiler refuses more): the reports count answers per band. */
+#define SC_MAX_BANDS 64
+
 typedef struct sc_bandset {
     const char *name;
     sc_srcpos pos;

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../base/num.h"
+
 /* ---- symbol tables: name -> record, open addressing in the work arena -------------------- */
 
 typedef struct sym {
@@ -248,14 +250,6 @@ static void declare_scale(sema *s, uint32_t file, ast_scale *as)
     push(s, &s->scales, sc);
 }
 
-static void fmt_num(char *buf, size_t n, double v)
-{
-    if (v == floor(v) && fabs(v) < 1e15)
-        snprintf(buf, n, "%.0f", v);
-    else
-        snprintf(buf, n, "%g", v);
-}
-
 static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
 {
     sc_compiler *c = s->c;
@@ -286,10 +280,16 @@ static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
     bs->min = ab->min;
     bs->max = ab->max;
     bs->nbands = (uint32_t)ab->bands.len;
+    if (bs->nbands > SC_MAX_BANDS) {
+        /* the reports count the items of each band in arrays of this size */
+        const ast_band *extra = ab->bands.items[SC_MAX_BANDS];
+        sc_sema_error(c, file, extra->loc, "merge bands, or split the range into two sets of bands",
+                      "bands '%s' have %u bands; at most %u are allowed", ab->name, bs->nbands, (unsigned)SC_MAX_BANDS);
+    }
     sc_band *b = oalloc(s, bs->nbands * sizeof *b);
     if (!b)
         return;
-    char x[32], y[32];
+    char x[SC_NUM_BUF], y[SC_NUM_BUF];
     for (uint32_t i = 0; i < bs->nbands; i++) {
         const ast_band *cur = ab->bands.items[i];
         for (uint32_t j = 0; j < i; j++)
@@ -302,12 +302,12 @@ static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
         b[i].lo = cur->has_from ? cur->from : ab->min;
         bool first = i == 0, last = i + 1 == bs->nbands;
         if (range_ok && cur->has_from && (cur->from < ab->min || cur->from > ab->max)) {
-            fmt_num(x, sizeof x, cur->from);
+            sc_num_format(x, sizeof x, cur->from);
             sc_sema_error(c, file, cur->from_loc, "bands must lie within their range", "band '%s' starts at %s, outside the range of '%s'",
                           cur->name, x, ab->name);
         }
         if (range_ok && cur->has_below && (cur->below <= ab->min || cur->below > ab->max)) {
-            fmt_num(x, sizeof x, cur->below);
+            sc_num_format(x, sizeof x, cur->below);
             sc_sema_error(c, file, cur->below_loc, "bands must lie within their range", "band '%s' ends below %s, outside the range of '%s'",
                           cur->name, x, ab->name);
         }
@@ -315,8 +315,8 @@ static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
             sc_sema_error(c, file, cur->loc, "'from' must be smaller than 'below'", "band '%s' is empty", cur->name);
         }
         if (range_ok && first && cur->has_from && cur->from > ab->min) {
-            fmt_num(x, sizeof x, ab->min);
-            fmt_num(y, sizeof y, cur->from);
+            sc_num_format(x, sizeof x, ab->min);
+            sc_num_format(y, sizeof y, cur->from);
             sc_sema_error(c, file, cur->from_loc, "let the first band start at the bottom (leave out 'from')",
                           "gap in bands '%s': values from %s below %s fall in no band", ab->name, x, y);
         }
@@ -326,16 +326,16 @@ static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
             sc_sema_error(c, file, cur->loc, "say where it stops: 'below N' (only the last band runs to the top)",
                           "band '%s' has no 'below'", cur->name);
         if (range_ok && last && cur->has_below && cur->below <= ab->max) {
-            fmt_num(x, sizeof x, cur->below);
-            fmt_num(y, sizeof y, ab->max);
+            sc_num_format(x, sizeof x, cur->below);
+            sc_num_format(y, sizeof y, ab->max);
             sc_sema_error(c, file, cur->below_loc, "let the last band run to the top (leave out 'below')",
                           "gap in bands '%s': values from %s to %s fall in no band", ab->name, x, y);
         }
         if (!first) {
             const ast_band *prev = ab->bands.items[i - 1];
             if (prev->has_below && cur->has_from && prev->below != cur->from) {
-                fmt_num(x, sizeof x, prev->below < cur->from ? prev->below : cur->from);
-                fmt_num(y, sizeof y, prev->below < cur->from ? cur->from : prev->below);
+                sc_num_format(x, sizeof x, prev->below < cur->from ? prev->below : cur->from);
+                sc_num_format(y, sizeof y, prev->below < cur->from ? cur->from : prev->below);
                 if (prev->below < cur->from)
                     sc_sema_error(c, file, cur->from_loc, "start each band where the one before it stops",
                                   "gap in bands '%s': values from %s below %s fall between '%s' and '%s'", ab->name, x, y,
@@ -640,9 +640,9 @@ static int resolve_type(sema *s, uint32_t file, const ast_type *at, sc_type *out
         }
         const sc_bandset *bs = s->bandsets.items[tr->index];
         if (out->min < bs->min || out->max > bs->max) {
-            char a[32], b[32];
-            fmt_num(a, sizeof a, bs->min);
-            fmt_num(b, sizeof b, bs->max);
+            char a[SC_NUM_BUF], b[SC_NUM_BUF];
+            sc_num_format(a, sizeof a, bs->min);
+            sc_num_format(b, sizeof b, bs->max);
             sc_sema_error(c, file, at->bands.loc, "give the number a range within the bands: 'number from A to B in ...'",
                           "answers can lie outside the bands '%s' (%s to %s)", at->bands.name, a, b);
             return -1;
@@ -803,7 +803,7 @@ static sc_pred *resolve_pred(sema *s, const pred_ctx *pc, const ast_pred *ap)
         return NULL; /* its type was already reported */
     const sc_scale *sc = (t->kind == SC_TYPE_SCALE || t->kind == SC_TYPE_SET) ? pc->view->scales + t->scale : NULL;
     const sc_bandset *bs = t->bands != SC_NONE ? pc->view->bandsets + t->bands : NULL;
-    char a[32], b[32];
+    char a[SC_NUM_BUF], b[SC_NUM_BUF];
 
     switch (ap->kind) {
     case AST_IS_YES:
@@ -877,8 +877,8 @@ static sc_pred *resolve_pred(sema *s, const pred_ctx *pc, const ast_pred *ap)
             break;
         }
         if (!possible) {
-            fmt_num(a, sizeof a, t->min);
-            fmt_num(b, sizeof b, t->max);
+            sc_num_format(a, sizeof a, t->min);
+            sc_num_format(b, sizeof b, t->max);
             sc_sema_error(s->c, pc->file, ap->number_loc, "check the number, or widen the item's range",
                           "no answer can meet this: answers lie from %s to %s", a, b);
             return NULL;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../base/num.h"
 #include "../base/text.h"
 #include "../dsl/rules_index.h"
 
@@ -53,12 +54,10 @@ static bool sc_is_school_id(const char *id)
     return id[0] == 's' && id[1] == 'c' && strncmp(id, "school.", 7) == 0; /* most ids fail on the first two */
 }
 
-/* Numbers as a school writes them: "75", "72.5", never "75.0" or "1e+06". */
+/* Numbers as a school writes them: "75", "72.5", never "75.0", "1e+06" or "-0". */
 static void sc_number_text(double v, char *buf, size_t cap)
 {
-    if (v == 0)
-        v = 0; /* no "-0" */
-    snprintf(buf, cap, "%.15g", v);
+    sc_num_format(buf, cap, v == 0 ? 0 : v);
 }
 
 /* --- text for hints: appending names to a bounded buffer ------------------------------------ */
@@ -119,7 +118,7 @@ static void sc_describe_allowed(const sc_binder *b, const sc_item *item, char *b
     const sc_rules *rules = b->rules;
     sc_hint_buf h = {buf, cap, 0, 0};
     buf[0] = '\0';
-    char lo[32], hi[32];
+    char lo[SC_NUM_BUF], hi[SC_NUM_BUF];
     sc_number_text(item->type.min, lo, sizeof lo);
     sc_number_text(item->type.max, hi, sizeof hi);
     switch (item->type.kind) {
@@ -283,14 +282,6 @@ static bool sc_ascii_equal_nocase(const char *a, size_t alen, const char *b)
     return true;
 }
 
-static int sc_days_in_month(int y, int m)
-{
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-        return 29;
-    return days[m - 1];
-}
-
 /* Reports why a scalar that is not a date fails: its shape, its range, or a day that does not exist. */
 static void sc_report_bad_date(sc_binder *b, const sc_item *item, const sc_node *value)
 {
@@ -310,7 +301,7 @@ static void sc_report_bad_date(sc_binder *b, const sc_item *item, const sc_node 
     int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
     int m = (s[5] - '0') * 10 + (s[6] - '0');
     int d = (s[8] - '0') * 10 + (s[9] - '0');
-    if (m < 1 || m > 12 || d < 1 || d > sc_days_in_month(y, m))
+    if (m < 1 || m > 12 || d < 1 || d > sc_date_days_in_month(y, m))
         sc_bind_error(b, value->line, value->col, TR("controleer de dag en de maand", "check the day and the month"),
                       TR("de datum '%s' bij '%s' bestaat niet", "the date '%s' for '%s' does not exist"), s, item->id);
     else
@@ -336,7 +327,7 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
     const sc_item *item = &b->rules->items[index]; /* read for messages and ranges only */
     const sc_item_hot *hot = &b->rules->hot[index];
     const char *s = value->str;
-    char lo_text[32], hi_text[32], hint[600];
+    char lo_text[SC_NUM_BUF], hi_text[SC_NUM_BUF], hint[600];
     switch ((sc_type_kind)hot->kind) {
     case SC_TYPE_YESNO:
         if (sc_ascii_equal_nocase(s, value->len, "ja") || sc_ascii_equal_nocase(s, value->len, "yes") ||
@@ -366,7 +357,10 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
             while (n && s[n - 1] == ' ')
                 n--;
         }
-        int parsed = sc_number_parse(s, n, &number, &whole);
+        int parsed = sc_num_parse(s, n, &number, &whole);
+        bool comma = parsed == -3; /* "72,5": refused below, once it is clear that 72.5 would do */
+        if (comma)
+            parsed = 0;
         const char *what = percent ? TR("percentage", "a percentage") : TR("heel getal", "a whole number");
         if (parsed != 0 || number < lo || number > hi || (!percent && !whole && number != (double)(long long)number)) {
             sc_number_text(lo, lo_text, sizeof lo_text);
@@ -390,6 +384,19 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
                           TR("'%s' bij '%s' is geen heel getal; het antwoord is een heel getal van %s tot en met %s",
                              "'%s' for '%s' is not a whole number; the answer is a whole number from %s to %s"),
                           s, item->id, lo_text, hi_text);
+            return false;
+        }
+        if (comma) {
+            char point[64];
+            size_t k = 0;
+            for (; k < n && k + 1 < sizeof point; k++)
+                point[k] = s[k] == ',' ? '.' : s[k];
+            point[k] = '\0';
+            sc_hint_printf(hint, sizeof hint, TR("schrijf %s", "write %s"), point);
+            sc_bind_error(b, value->line, value->col, hint,
+                          TR("'%s' bij '%s' heeft een decimale komma; getallen schrijft u met een punt",
+                             "'%s' for '%s' has a decimal comma; numbers are written with a decimal point"),
+                          s, item->id);
             return false;
         }
         out->v.number = number == 0 ? 0 : number;
@@ -720,7 +727,7 @@ static bool sc_bind_capacity(sc_binder *b, const sc_item *item, const sc_node *v
 {
     double lo = 0, hi = hours ? 168 : 100000, number = 0;
     bool whole = false;
-    int parsed = v->kind == SC_NODE_SCALAR ? sc_number_parse(v->str, v->len, &number, &whole) : -1;
+    int parsed = v->kind == SC_NODE_SCALAR ? sc_num_parse(v->str, v->len, &number, &whole) : -1;
     if (parsed != 0 || number < lo || number > hi || (!hours && number != (double)(long long)number)) {
         sc_bind_error(b, v->line, v->col,
                       hours ? TR("schrijf een getal van 0 tot en met 168, bijv. 4 of 2.5",
@@ -849,8 +856,15 @@ static void sc_bind_answer(sc_binder *b, uint32_t index, const sc_node *key, con
     if (value->kind == SC_NODE_SCALAR) {
         if (sc_node_is_null(value))
             return; /* unanswered, located at its key */
-        if (value->len == 0 && kind != SC_TYPE_TEXT)
-            return; /* "" says nothing either */
+        if (value->len == 0) {
+            /* "" says nothing either, for a text too: unanswered for its norm as for 'required' (docs/profile.md),
+             * located at the empty text */
+            if (kind == SC_TYPE_TEXT) {
+                answer->line = value->line;
+                answer->col = value->col;
+            }
+            return;
+        }
     }
     if (value->kind == SC_NODE_SEQ && !set_type) {
         sc_describe_allowed(b, item, allowed, sizeof allowed);
@@ -1079,8 +1093,8 @@ static void sc_report_unknown_top_key(sc_binder *b, const sc_node *key)
     sc_bind_error(b, key->line, key->col, hint, TR("onbekende sleutel '%s'", "unknown key '%s'"), key->str);
 }
 
-/* Items that must be answered: a missing one is no error but unanswered, listed in out->missing,
- * located at its empty key (or empty text), else where its section starts. */
+/* Items that must be answered: a missing one (no key, nothing after it, or "") is no error but unanswered,
+ * listed in out->missing, located at its empty key (or empty text), else where its section starts. */
 static void sc_check_required(sc_binder *b, const sc_node *school_key, const sc_node *answers_key)
 {
     sc_missing *missing = NULL;
@@ -1090,8 +1104,7 @@ static void sc_check_required(sc_binder *b, const sc_node *school_key, const sc_
             uint32_t i = b->rules->required[r]; /* the compiler makes school.peildatum required */
             const sc_item *item = &b->rules->items[i];
             const sc_value *answer = &b->out->answers[i];
-            bool empty_text = answer->present && b->rules->hot[i].kind == SC_TYPE_TEXT && !answer->v.text[0];
-            if ((answer->present && !empty_text) || b->rejected[i])
+            if (answer->present || b->rejected[i])
                 continue;
             if (pass == 0) {
                 n++;

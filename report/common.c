@@ -2,6 +2,7 @@
 #include "report.h"
 
 #include "../base/diag_write.h"
+#include "../base/num.h"
 #include "../base/text.h"
 
 #include <string.h>
@@ -117,7 +118,7 @@ void sc_report_value(sc_out *o, const sc_result *res, uint32_t i, sc_lang lang)
     const sc_rules *r = res->rules;
     const sc_value *v = &res->profile->answers[i];
     const sc_type *t = &r->items[i].type;
-    char buf[48];
+    char buf[SC_NUM_BUF];
     if (!v->present) {
         sc_out_puts(o, nl ? "(niet ingevuld)" : "(not answered)");
         return;
@@ -125,7 +126,7 @@ void sc_report_value(sc_out *o, const sc_result *res, uint32_t i, sc_lang lang)
     switch (t->kind) {
     case SC_TYPE_NUMBER:
     case SC_TYPE_PERCENT:
-        sc_format_number(buf, sizeof buf, v->v.number);
+        sc_num_format(buf, sizeof buf, v->v.number);
         sc_out_printf(o, "%s%s", buf, t->kind == SC_TYPE_PERCENT ? "%" : "");
         if (res->items[i].category != SC_NONE)
             sc_out_printf(o, " (%s)", sc_band_text(r, t->bands, res->items[i].category));

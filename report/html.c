@@ -356,9 +356,9 @@ static void html_profile(sc_writer *w, const sc_result *res)
     /* band categories, per set of bands, best first */
     for (uint32_t bi = 0; bi < r->nbandsets; bi++) {
         const sc_bandset *bs = &r->bandsets[bi];
-        unsigned counts[64] = {0}, total = 0;
+        unsigned counts[SC_MAX_BANDS] = {0}, total = 0;
         for (uint32_t i = 0; i < r->nitems; i++)
-            if (r->items[i].type.bands == bi && res->items[i].category != SC_NONE && res->items[i].category < 64) {
+            if (r->items[i].type.bands == bi && res->items[i].category != SC_NONE && res->items[i].category < SC_MAX_BANDS) {
                 counts[res->items[i].category]++;
                 total++;
             }
@@ -368,7 +368,7 @@ static void html_profile(sc_writer *w, const sc_result *res)
         h(o, bs->name);
         sc_out_puts(o, "</span>: ");
         for (uint32_t k = bs->nbands; k-- > 0;) {
-            sc_out_printf(o, "%u ", k < 64 ? counts[k] : 0);
+            sc_out_printf(o, "%u ", k < SC_MAX_BANDS ? counts[k] : 0);
             h(o, sc_band_text(r, bi, k));
             if (k)
                 sc_out_puts(o, ", ");

@@ -7,6 +7,8 @@
 #include "report.h"
 #include "../dsl/rules_index.h"
 
+#include "../base/num.h"
+
 /* The writer assembles its output in a small buffer and hands it to sc_out a few kilobytes at a
  * time, instead of calling sc_out for every quote, key and comma. */
 #define JB_CAP 4096u
@@ -433,8 +435,8 @@ static void json_begin(sc_writer *w, const sc_rules *const *versions, size_t nve
         cache_build(w, r);
 }
 
-/* A number as sc_format_number writes it ("%.0f" or "%.10g"); whole numbers and numbers with one
- * decimal (nearly all answers) without printf. */
+/* A number as sc_num_format writes it (the shortest text that reads back to it); whole numbers and numbers
+ * with one decimal (nearly all answers) straight into the buffer. */
 static void put_number(jbuf *o, double x)
 {
     if (x > -1e15 && x < 1e15 && x == (double)(int64_t)x && !(x == 0 && signbit(x))) {
@@ -445,7 +447,7 @@ static void put_number(jbuf *o, double x)
         return;
     }
     if (x > -1e6 && x < 1e6) {
-        /* x is the double nearest to tenths/10, a number of at most 8 digits: "%.10g" writes it so */
+        /* x is the double nearest to tenths/10, and no whole number: the shortest text that reads back to x */
         int64_t tenths = (int64_t)(x * 10 + (x < 0 ? -0.5 : 0.5));
         if ((double)tenths / 10 == x) {
             uint64_t t = tenths < 0 ? (uint64_t)-tenths : (uint64_t)tenths;
@@ -457,8 +459,8 @@ static void put_number(jbuf *o, double x)
             return;
         }
     }
-    char buf[48];
-    sc_format_number(buf, sizeof buf, x);
+    char buf[SC_NUM_BUF];
+    sc_num_format(buf, sizeof buf, x);
     jb_puts(o, buf);
 }
 
@@ -631,9 +633,9 @@ static void json_profile(sc_writer *w, const sc_result *res)
         jb_puts(o, "],\"categories\":{");
         for (uint32_t b = 0; b < r->nbandsets; b++) {
             const sc_bandset *bs = &r->bandsets[b];
-            unsigned counts[64] = {0};
+            unsigned counts[SC_MAX_BANDS] = {0};
             for (uint32_t i = 0; i < r->nitems; i++)
-                if (r->judge[i].bands == b && res->items[i].category != SC_NONE && res->items[i].category < 64)
+                if (r->judge[i].bands == b && res->items[i].category != SC_NONE && res->items[i].category < SC_MAX_BANDS)
                     counts[res->items[i].category]++;
             if (b)
                 jb_putc(o, ',');
@@ -643,7 +645,7 @@ static void json_profile(sc_writer *w, const sc_result *res)
                 jb_puts(o, k ? ",\"" : "\"");
                 jb_puts(o, bs->bands[k].name);
                 jb_puts(o, "\":");
-                put_uint(o, k < 64 ? counts[k] : 0);
+                put_uint(o, k < SC_MAX_BANDS ? counts[k] : 0);
             }
             jb_putc(o, '}');
         }

@@ -251,9 +251,9 @@ static void text_profile(sc_writer *w, const sc_result *res)
     /* band categories, per set of bands, best first */
     for (uint32_t b = 0; b < r->nbandsets; b++) {
         const sc_bandset *bs = &r->bandsets[b];
-        unsigned counts[64] = {0}, total = 0;
+        unsigned counts[SC_MAX_BANDS] = {0}, total = 0;
         for (uint32_t i = 0; i < r->nitems; i++)
-            if (r->items[i].type.bands == b && res->items[i].category != SC_NONE && res->items[i].category < 64) {
+            if (r->items[i].type.bands == b && res->items[i].category != SC_NONE && res->items[i].category < SC_MAX_BANDS) {
                 counts[res->items[i].category]++;
                 total++;
             }
@@ -261,7 +261,7 @@ static void text_profile(sc_writer *w, const sc_result *res)
             continue;
         sc_out_printf(o, "  %s: ", bs->name);
         for (uint32_t k = bs->nbands; k-- > 0;) {
-            sc_out_printf(o, "%u ", k < 64 ? counts[k] : 0);
+            sc_out_printf(o, "%u ", k < SC_MAX_BANDS ? counts[k] : 0);
             safe(o, sc_band_text(r, b, k));
             if (k)
                 sc_out_puts(o, ", ");

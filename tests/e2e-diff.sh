@@ -104,6 +104,21 @@ has '{"kind":"relaxed","id":"n.soepeler","field":"norm","old":"at least 4","new"
 has '{"kind":"ambition became norm","id":"a.norm","field":"norm","old":null,"new":"school or better"},'
 has '{"kind":"item moved","id":"verhuist","field":"agreement","old":"A2","new":"A3"}]}'
 
+# numbers are compared as numbers, to the last digit the rules hold, not as a rendering that keeps ten
+sed 's/norm at least 2$/norm at least 0.12345678901/' tests/data/diff/old.rules >"$TMP/digits-old.rules"
+sed 's/norm at least 2$/norm at least 0.12345678902/' tests/data/diff/old.rules >"$TMP/digits-new.rules"
+sed 's/norm at least 2$/norm at least 0.123456789010/' tests/data/diff/old.rules >"$TMP/digits-same.rules"
+run diff "$TMP/digits-old.rules" "$TMP/digits-new.rules"
+status 1
+has "tightened  n.strenger  norm: at least 0.12345678901 -> at least 0.12345678902"
+lines 1
+run diff "$TMP/digits-new.rules" "$TMP/digits-old.rules"
+status 1
+has "relaxed  n.strenger  norm: at least 0.12345678902 -> at least 0.12345678901"
+run diff "$TMP/digits-old.rules" "$TMP/digits-same.rules"
+status 0
+lines 0
+
 # --- usage -----------------------------------------------------------------------------
 run diff tests/data/diff/old.rules
 status 2

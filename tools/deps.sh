@@ -13,6 +13,8 @@ if command -v pkg-config >/dev/null 2>&1; then
 else
     missing="$missing libyaml-dev check"
 fi
+# the sources of the locale nl_NL.UTF-8, which the tests compile with localedef (see the Makefile)
+[ -f /usr/share/i18n/locales/nl_NL ] || missing="$missing locales"
 [ -z "$missing" ] && exit 0
 
 echo "sopcheck: installing missing build dependencies:$missing" >&2

@@ -11,6 +11,7 @@
 
 #include "base/arena.h"
 #include "base/diag.h"
+#include "base/num.h"
 #include "base/out.h"
 #include "dsl/compile.h"
 #include "dsl/dump.h"
@@ -95,8 +96,8 @@ static void sc_fuzz_answer(sc_out *o, const sc_rules *r, const sc_item *it, int 
         v = variant ? hi : lo;
         if (t->kind == SC_TYPE_NUMBER)
             v = variant ? (double)(long long)hi : -(double)(long long)-lo;
-        char buf[64];
-        sc_format_number(buf, sizeof buf, v);
+        char buf[SC_NUM_BUF];
+        sc_num_format(buf, sizeof buf, v);
         sc_out_puts(o, buf);
         break;
     }

@@ -8,6 +8,7 @@
 #include "base/diag.h"
 #include "base/text.h"
 #include "dsl/compile.h"
+#include "engine/check.h"
 #include "engine/profile.h"
 
 #include "test_util.h"
@@ -654,6 +655,14 @@ START_TEST(test_percent)
     REFUSED("  hgw.onderwijsbehoeften: -5\n", 6, 27, "outside the allowed range 0 to 100");
     REFUSED("  hgw.onderwijsbehoeften: ja\n", 6, 27, "'ja' for 'hgw.onderwijsbehoeften' is not a percentage from 0 to 100");
     REFUSED("  hgw.onderwijsbehoeften: '%'\n", 6, 27, "not a percentage");
+    /* a decimal comma is refused, with the number written as it should be */
+    REFUSED("  hgw.onderwijsbehoeften: 72,5\n", 6, 27,
+            "'72,5' for 'hgw.onderwijsbehoeften' has a decimal comma; numbers are written with a decimal point");
+    profile_run *r = run_answers("  hgw.onderwijsbehoeften: \"72,5 %\"\n");
+    assert_first_error(r, 6, 27, "has a decimal comma");
+    ck_assert_str_eq(r->diags.hint[0], "write 72.5");
+    ck_assert(!answer_of(r, "hgw.onderwijsbehoeften")->present);
+    run_done(r);
 }
 END_TEST
 
@@ -678,8 +687,12 @@ START_TEST(test_text)
     ACCEPTED("  ihi.toelichting: 12\n", "ihi.toelichting", "12");
     ACCEPTED("  ihi.toelichting: 2026-03-15\n", "ihi.toelichting", "2026-03-15");
     ACCEPTED("  ihi.toelichting: |\n    regel een\n    regel twee\n", "ihi.toelichting", "regel een\nregel twee\n");
-    /* a quoted empty text is an (empty) answer */
-    ACCEPTED("  ihi.toelichting: \"\"\n", "ihi.toelichting", "");
+    /* a quoted empty text is no error, and no answer either (docs/profile.md), as for 'required' */
+    profile_run *r = run_answers("  ihi.toelichting: \"\"\n");
+    ck_assert_int_eq(r->rc, 0);
+    ck_assert_uint_eq(r->diags.sink.errors, 0);
+    ck_assert(!answer_of(r, "ihi.toelichting")->present);
+    run_done(r);
     REFUSED("  ihi.toelichting: [a, b]\n", 6, 20, "takes one answer, but a list was given");
 }
 END_TEST
@@ -876,9 +889,13 @@ START_TEST(test_required_items)
     r = run_with(required_rules, "profiel: 1\nschool:\n  peildatum: 2026-10-01\n");
     assert_missing(r, 1, "contact.persoon", 1, 1);
     run_done(r);
-    /* an empty text says nothing: at the empty text */
+    /* an empty text says nothing: at the empty text; and it is unanswered for its ambition (or norm) too, not
+     * answered there and missing here */
     r = run_with(required_rules, HEADER "  contact:\n    persoon: \"\"\n");
     assert_missing(r, 1, "contact.persoon", 7, 14);
+    ck_assert(!answer_of(r, "contact.persoon")->present);
+    const sc_item *contact = &required_rules->items[item_index(required_rules, "contact.persoon")];
+    ck_assert_int_eq(sc_pred_eval(required_rules, &r->profile, contact->ambition), 0); /* not answered */
     run_done(r);
     /* the peildatum and a required item both missing: in the order of the rules' items */
     r = run_with(required_rules, "profiel: 1\nschool:\n  peildatum:\nantwoorden:\n  contact.persoon:\n");
