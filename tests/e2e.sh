@@ -125,4 +125,21 @@ grep -qF "fout: kan het profiel niet lezen: het bestand of de map bestaat niet" 
 expect_rc 2 "a missing file, in English" "$BIN" check --lang en "$TMP/nope.yaml"
 grep -qF "error: cannot read the profile: no such file or directory" "$TMP/out" && ok || bad "unreadable file in English: $(head -3 "$TMP/out")"
 
+# the offer and the school's own texts are recorded, never judged: without them every verdict stays the same
+awk '/^  # Het ondersteuningsaanbod naast de basis/{exit} {print}' fixtures/samples/de-regenboog.yaml >"$TMP/zonder-aanbod.yaml"
+grep -q '^  extra:' fixtures/samples/de-regenboog.yaml && ! grep -q 'extra:\|teksten:\|grenzen:' "$TMP/zonder-aanbod.yaml" && ok || bad "the sample's offer could not be cut off"
+for f in fixtures/samples/de-regenboog.yaml "$TMP/zonder-aanbod.yaml"; do
+    "$BIN" check --format json "$f" >"$TMP/$(basename "$f").json"; echo $? >>"$TMP/aanbod-rc"
+done
+python3 - "$TMP/de-regenboog.yaml.json" "$TMP/zonder-aanbod.yaml.json" <<'PY' && ok || bad "an offer or a text changed a verdict"
+import json, sys
+def verdicts(path):
+    p = json.load(open(path))["profiles"][0]
+    return (p["status"], [(a["id"], a["status"], [(i["id"], i["status"], i["ambition"]) for i in a["items"]]) for a in p["agreements"]],
+            [(x["id"], x["status"]) for x in p["promises"]])
+a, b = verdicts(sys.argv[1]), verdicts(sys.argv[2])
+assert a == b and a[0] == "compliant", (a[0], b[0])
+PY
+[ "$(tr -d '\n' <"$TMP/aanbod-rc")" = "00" ] && ok || bad "exit statuses with and without the offer: $(cat "$TMP/aanbod-rc")"
+
 e2e_finish
