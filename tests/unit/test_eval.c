@@ -27,6 +27,7 @@ Suite *suite_eval(void);
     "scale status \"Status\": geen < beschikbaar < actief\n"                                             \
     "scale soort \"Soort\": bao, sbo, so\n"                                                              \
     "scale wie \"Wie\": leerkracht, ib, ouders, leerling\n"                                              \
+    "scale vorm \"Vorm\": ondersteuning_licht > ondersteuning_zwaar\n"                                    \
     "bands hgw over percent:\n"                                                                          \
     "    laag below 50\n"                                                                                \
     "    midden from 50 below 80\n"                                                                      \
@@ -42,7 +43,8 @@ Suite *suite_eval(void);
     "field v.t: status \"t\"\n"                                                                          \
     "field v.k: soort \"k\"\n"                                                                           \
     "field v.w: set of wie \"w\"\n"                                                                      \
-    "field v.x: text \"x\"\n"
+    "field v.x: text \"x\"\n"                                                                           \
+    "field v.v: vorm \"v\"\n"
 
 /* The included file of the tightening cases: an item with a norm and one with an ambition only. */
 #define LAAG                                                                                             \
@@ -262,6 +264,11 @@ static const pred_case pred_cases[] = {
     P("v.t beschikbaar or better", "v.t: beschikbaar", T),
     P("v.t beschikbaar or better", "v.t: geen", F),
     P("v.t beschikbaar or better", "", U),
+    /* members that share their first eight bytes and their length */
+    P("v.v is ondersteuning_zwaar", "v.v: ondersteuning_zwaar", T),
+    P("v.v is ondersteuning_zwaar", "v.v: ondersteuning_licht", F),
+    P("v.v at ondersteuning_licht", "v.v: ondersteuning_zwaar", F),
+    P("v.v at ondersteuning_licht", "v.v: ondersteuning_licht", T),
     /* BAND or better, is BAND: bands [lo, next lo), the last to the top */
     P("v.p midden or better", "v.p: 0", F),
     P("v.p midden or better", "v.p: 49.9", F),
@@ -372,6 +379,10 @@ static const pred_case pred_cases[] = {
     PD("2025-02-28", "v.d within 1 year before peildatum", "v.d: 2024-02-27", F),
     PD("2024-03-01", "v.d within 1 day before peildatum", "v.d: 2024-02-29", T),
     PD("2024-03-01", "v.d within 1 day before peildatum", "v.d: 2024-02-28", F),
+    PD("2100-03-31", "v.d within 1 month before peildatum", "v.d: 2100-02-28", T), /* no leap year */
+    PD("2100-03-31", "v.d within 1 month before peildatum", "v.d: 2100-02-27", F),
+    PD("2000-03-31", "v.d within 1 month before peildatum", "v.d: 2000-02-29", T), /* a leap year */
+    PD("2000-03-31", "v.d within 1 month before peildatum", "v.d: 2000-02-28", F),
     PD("2025-01-15", "v.d within 1 month before peildatum", "v.d: 2024-12-15", T), /* back over a new year */
     PD("2025-01-15", "v.d within 1 month before peildatum", "v.d: 2024-12-14", F),
     PD("2026-01-31", "v.d within 13 months before peildatum", "v.d: 2024-12-31", T),
@@ -552,6 +563,13 @@ static const fold_case fold_cases[] = {
                                                                   "profile=compliant"),
     C(FOLD, "p.eigen: ja, a1.x: ja, a1.y: ja, a2.x: ja", "a3.x~open A3=met profile=compliant"),
     C(FOLD, FOLD_ALL, "a3.x~reached a1.x~none"),
+    /* an agreement that serves no promise still counts for the profile */
+    C(ONE("    item t.x: yesno \"x\"\n        norm is ja\n") "agreement A9 \"los\"\n    item l.x: yesno \"x\"\n"
+      "        norm is ja\n",
+      "t.x: ja, l.x: nee", "A1=met P1=met A9=not_met profile=not_compliant"),
+    C(ONE("    item t.x: yesno \"x\"\n        norm is ja\n") "agreement A9 \"los\"\n    item l.x: yesno \"x\"\n"
+      "        norm is ja\n",
+      "t.x: ja", "A1=met P1=met A9=incomplete profile=incomplete"),
     /* the answer that leaves an item unjudged: its own before others', else the first */
     C(WHY("v.a is ja and is ja"), "", "t.x=unanswered t.x?t.x"),
     C(WHY("v.a is ja and v.b is ja"), "", "t.x=unanswered t.x?v.a"),
@@ -562,6 +580,7 @@ static const fold_case fold_cases[] = {
     C(WHY("not v.a is ja"), "t.x: ja", "t.x=unanswered t.x?v.a"),
     C(WHY("at least 1 of (v.a is ja, v.b is ja)"), "v.a: nee", "t.x=unanswered t.x?v.b"),
     C(WHY("v.a answered or v.b is ja"), "", "t.x=unanswered t.x?v.b"),
+    C(WHY("(v.b is ja and v.a is ja) or v.c is ja"), "v.a: nee", "t.x=unanswered t.x?v.c"), /* not the false part */
     C(WHY("is ja"), "t.x: ja", "t.x=met t.x?none"),
     C(WHY_WHEN, "t.x: ja, v.a: ja", "t.x=unanswered t.x?v.k"),
     C(WHY_WHEN, "v.k: sbo, t.x: ja", "t.x=unanswered t.x?v.a"),
