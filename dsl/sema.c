@@ -1155,6 +1155,12 @@ int sc_sema_run(sc_compiler *c)
                           t->ast->item.name);
             continue;
         }
+        if (ir->ast->is_field) {
+            /* a field is never judged (engine/check.c): a norm on it would silently do nothing */
+            sc_sema_error(c, t->file, t->ast->item.loc, "declare it with 'item' where it is declared, to judge it",
+                          "'%s' is a field and has no norm to tighten: fields are never judged", ir->ast->id);
+            continue;
+        }
         if (ir->file == t->file) {
             sc_sema_error(c, t->file, t->ast->item.loc, "change the item's norm where it is declared",
                           "'tighten' is for items of an included file; '%s' is declared in this file", ir->ast->id);
