@@ -102,6 +102,7 @@ static const char *const why_nl[][2] = {
     {"no such file", "het bestand bestaat niet"},
     {"file is too large", "het bestand is te groot"},
     {"is a directory", "het is een map"},
+    {"is not a regular file", "het is geen gewoon bestand"},
     {"read error", "fout bij het lezen"},
     {"out of memory", "onvoldoende geheugen"},
     {"Permission denied", "geen toestemming om het te lezen"},
