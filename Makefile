@@ -189,7 +189,7 @@ $(BUILD)/tools/genprofiles: tools/genprofiles.c
 $(BUILD)/tools/yamlfloor: tools/yamlfloor.c | $(DEPS_STAMP)
 	@mkdir -p $(@D)
 	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L -g $(OPT) $(WARN) $(PKG_CFLAGS) -o $@ $< $(PKG_LIBS)
-$(BUILD)/tools/bench_compile: tools/bench_compile.c $(BUILD)/libsopcheck.a
+$(BUILD)/tools/bench_compile: tools/bench_compile.c tools/bigrules.h $(BUILD)/libsopcheck.a
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS_COMMON) $(WARN) -o $@ $< $(BUILD)/libsopcheck.a $(PKG_LIBS) -lm
 $(BUILD)/tools/bench_bigmap: tools/bench_bigmap.c $(BUILD)/libsopcheck.a

@@ -58,7 +58,16 @@ void sc_diag_vreport(sc_diag_sink *s, sc_severity sev, const char *file, const c
         memcpy(msg + end, "\xe2\x80\xa6", 4);
     }
     sc_diag d = {.severity = sev, .file = file, .line = line, .col = col, .message = msg, .hint = hint};
-    d.src_line = sc_text_line(text, text_len, line, &d.src_line_len);
+    if (text && line > 0 && s->line_text == text && line >= s->line_no) {
+        d.src_line = sc_text_line(text + s->line_off, text_len - s->line_off, line - s->line_no + 1, &d.src_line_len);
+    } else {
+        d.src_line = sc_text_line(text, text_len, line, &d.src_line_len);
+    }
+    if (d.src_line) {
+        s->line_text = text;
+        s->line_no = line;
+        s->line_off = (size_t)(d.src_line - text);
+    }
     s->fn(s->ctx, &d);
 }
 

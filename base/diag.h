@@ -18,6 +18,11 @@ typedef struct sc_diag_sink {
     void *ctx;
     unsigned errors, warnings, suppressed;
     unsigned max_errors;
+    /* the start of the last source line quoted: the next diagnostic at or below it in the same
+     * text looks from there, so that a file of many diagnostics in order is read once */
+    const char *line_text;
+    unsigned line_no;
+    size_t line_off;
 } sc_diag_sink;
 
 void sc_diag_sink_init(sc_diag_sink *s, sc_diag_fn fn, void *ctx, unsigned max_errors);

@@ -1,8 +1,12 @@
-/* base/file.c — reads a whole stream into memory, refusing more than a limit as soon as it is passed. */
+/* base/file.c — opens regular files only and reads a whole stream into memory, refusing more than a limit as soon as it is passed. */
 #include "file.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 int sc_read_stream(FILE *fp, size_t max_bytes, char **text, size_t *len, const char **why)
 {
@@ -47,4 +51,42 @@ int sc_read_stream(FILE *fp, size_t max_bytes, char **text, size_t *len, const c
     *text = buf;
     *len = n;
     return 0;
+}
+
+int sc_open_regular(const char *path, const char **why)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        /* a socket cannot be opened at all (ENXIO) */
+        *why = errno == ENOENT ? "no such file" : errno == ENXIO ? "is not a regular file" : strerror(errno);
+        return -1;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        *why = strerror(errno);
+        close(fd);
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *why = S_ISDIR(st.st_mode) ? "is a directory" : "is not a regular file";
+        close(fd);
+        return -1;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    return fd;
+}
+
+FILE *sc_fopen_regular(const char *path, const char **why)
+{
+    int fd = sc_open_regular(path, why);
+    if (fd < 0)
+        return NULL;
+    FILE *fp = fdopen(fd, "rb");
+    if (!fp) {
+        *why = strerror(errno);
+        close(fd);
+    }
+    return fp;
 }

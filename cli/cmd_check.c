@@ -1,5 +1,6 @@
 /* cli/cmd_check.c — `sopcheck check`: checks profiles against the rules and writes one report, streamed, one profile in memory at a time. */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,46 @@ typedef struct output {
     bool direct;  /* not a regular file: written in place */
 } output;
 
+/* The one piece of process-wide state in sopcheck (an exception to "no globals", and only here in
+ * cli/): the path of the temporary report, for a signal handler. SIGINT (Ctrl-C), SIGTERM (a CI
+ * runner's cancel) and SIGHUP would otherwise end the run with the temporary file left beside
+ * --output. A handler may only do what is async-signal-safe, so the path is copied into a static
+ * buffer before the handler is installed, and `tmp_saved` says whether it holds one; the handler
+ * unlinks it, restores the default action and raises the signal again, so that the run still ends
+ * as killed by that signal (exit status 128 + N in a shell). The flag is cleared only after the
+ * rename: a signal in between unlinks a name that is gone, which does nothing. A path longer than
+ * the buffer is not saved (then the temporary file can be left behind, as before). A signal that
+ * was ignored when sopcheck started (a background job's SIGINT) stays ignored. */
+static char tmp_saved_path[4096];
+static volatile sig_atomic_t tmp_saved;
+
+static void on_fatal_signal(int sig)
+{
+    if (tmp_saved)
+        unlink(tmp_saved_path);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void remove_tmp_on_signals(const char *tmp)
+{
+    size_t n = strlen(tmp);
+    if (n >= sizeof tmp_saved_path)
+        return;
+    memcpy(tmp_saved_path, tmp, n + 1);
+    tmp_saved = 1;
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction old, sa;
+        if (sigaction(sigs[i], NULL, &old) != 0 || old.sa_handler == SIG_IGN)
+            continue;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_fatal_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
 static int output_open(output *o, const char *path)
 {
     o->fp = stdout;
@@ -67,6 +108,7 @@ static int output_open(output *o, const char *path)
         o->tmp = NULL;
         return -1;
     }
+    remove_tmp_on_signals(o->tmp);
     return 0;
 }
 
@@ -88,6 +130,7 @@ static int output_close(output *o, const char *path, bool ok)
     }
     if (rc != 0)
         unlink(o->tmp);
+    tmp_saved = 0;
     free(o->tmp);
     return rc;
 }
@@ -100,6 +143,7 @@ static const char *const why_nl[][2] = {
     {"no such file", "het bestand bestaat niet"},
     {"file is too large", "het bestand is te groot"},
     {"is a directory", "het is een map"},
+    {"is not a regular file", "het is geen gewoon bestand"},
     {"read error", "fout bij het lezen"},
     {"out of memory", "onvoldoende geheugen"},
     {"Permission denied", "geen toestemming om het te lezen"},

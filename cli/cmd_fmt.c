@@ -152,14 +152,14 @@ static int fmt_one(const char *arg, bool check, sc_term *err)
 {
     bool std = strcmp(arg, "-") == 0;
     const char *path = std ? "<stdin>" : arg;
-    FILE *fp = std ? stdin : fopen(arg, "rb");
+    const char *why = NULL;
+    FILE *fp = std ? stdin : sc_fopen_regular(arg, &why);
     if (!fp) {
-        fprintf(stderr, "sopcheck fmt: %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "sopcheck fmt: %s: %s\n", path, why);
         return SC_EXIT_INVALID;
     }
     char *text = NULL;
     size_t len = 0;
-    const char *why = NULL;
     int r = sc_read_stream(fp, FMT_MAX_BYTES, &text, &len, &why);
     if (!std)
         fclose(fp);

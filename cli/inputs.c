@@ -263,11 +263,9 @@ void sc_inputs_free(sc_inputs *in)
 
 int sc_read_input(const char *path, size_t max_bytes, char **text, size_t *len, const char **why)
 {
-    FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    if (!fp) {
-        *why = errno == ENOENT ? "no such file" : strerror(errno);
+    FILE *fp = strcmp(path, "-") == 0 ? stdin : sc_fopen_regular(path, why);
+    if (!fp)
         return -1;
-    }
     int rc = sc_read_stream(fp, max_bytes, text, len, why);
     if (fp != stdin)
         fclose(fp);
@@ -286,11 +284,9 @@ int sc_read_input_into(const char *path, size_t max_bytes, char **buf, size_t *c
         }
         return rc;
     }
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        *why = errno == ENOENT ? "no such file" : strerror(errno);
+    int fd = sc_open_regular(path, why);
+    if (fd < 0)
         return -1;
-    }
     size_t n = 0;
     int rc = 0;
     for (;;) {

@@ -54,11 +54,9 @@ int sc_load_file(void *ctx, sc_arena *arena, const char *from, const char *name,
         return -1;
     }
     *path = resolved;
-    FILE *fp = fopen(resolved, "rb");
-    if (!fp) {
-        *why = errno == ENOENT ? "no such file" : strerror(errno);
+    FILE *fp = sc_fopen_regular(resolved, why);
+    if (!fp)
         return -1;
-    }
     char *buf = NULL;
     size_t n = 0;
     int rc = sc_read_stream(fp, max, &buf, &n, why);

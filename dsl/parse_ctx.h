@@ -27,6 +27,8 @@ typedef struct sc_parse_ctx {
     ast_loc last_error;    /* where the last error was reported (a syntax error there is not reported again) */
     jmp_buf *fatal;        /* the scanner's way out on an internal failure */
     sc_ptrvec *comments;   /* when set, the scanner appends every comment here (ast_comment*, in file order) */
+    char *join;            /* the last text joined from parts in quotes, with room to grow (dsl/parser.y) */
+    size_t join_len, join_cap;
 
     /* where the next attribute belongs */
     ast_promise *promise;

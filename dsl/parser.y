@@ -256,10 +256,24 @@ unit:
 
 %%
 
+/* "a" "b" is "a b". A text of many parts grows in place: the last join's buffer is extended,
+ * doubling when full, so that a text of n parts costs its length, not n copies of it. */
 static char *sc_join(sc_parse_ctx *ctx, const char *a, const char *b)
 {
-    char *s = sc_arena_printf(ctx->arena, "%s %s", a, b);
-    return s ? s : (char *)a;
+    size_t la = a == ctx->join ? ctx->join_len : strlen(a), lb = strlen(b), need = la + 1 + lb + 1;
+    char *s = ctx->join;
+    if (a != ctx->join || need > ctx->join_cap) {
+        size_t cap = need < 64 ? 64 : need * 2;
+        if (!(s = sc_arena_alloc(ctx->arena, cap)))
+            return (char *)a;
+        memcpy(s, a, la);
+        ctx->join_cap = cap;
+    }
+    s[la] = ' ';
+    memcpy(s + la + 1, b, lb + 1);
+    ctx->join = s;
+    ctx->join_len = la + 1 + lb;
+    return s;
 }
 
 static void sc_yyerror(const SC_YYLTYPE *loc, yyscan_t scanner, sc_parse_ctx *ctx, const char *msg)

@@ -122,6 +122,15 @@ typedef struct tighten_rec {
     uint32_t file;
 } tighten_rec;
 
+/* Beside each built scale and bandset: its names as a table (member or band index + 1), so that
+ * a name is found, and a name given twice is caught, in constant time, not by a scan of all the
+ * others (a scale of 100,000 members would take minutes); for a scale also a mark per member
+ * (`seen`), to catch a member listed twice in one list, stamped with the list's number. */
+typedef struct names_rec {
+    symtab names;
+    uint32_t *seen;
+} names_rec;
+
 typedef struct sema {
     sc_compiler *c;
     sc_arena *out;           /* the rules arena */
@@ -132,7 +141,18 @@ typedef struct sema {
     sc_ptrvec promises, agreements, catalogues; /* group_rec* */
     sc_ptrvec item_recs;     /* item_rec* */
     sc_ptrvec tightens;      /* tighten_rec* */
+    sc_ptrvec scale_names, band_names; /* names_rec*, beside scales and bandsets */
+    uint32_t list_stamp;     /* the number of the last list of members or promises checked for repeats */
+    uint32_t *promise_seen;  /* per promise: the list_stamp of the last 'serves' list that named it */
 } sema;
+
+/* Past the sink's limit of errors none is shown: the search for a "did you mean" is skipped, so
+ * that a file of a hundred thousand unknown names does not cost a hundred thousand searches. */
+static bool sema_muted(const sema *s)
+{
+    const sc_diag_sink *d = s->c->diags;
+    return d->max_errors && d->errors >= d->max_errors;
+}
 
 static const char *const builtin_text_fields[][2] = {
     {"school.brin", "BRIN-nummer"},
@@ -229,25 +249,22 @@ static void declare_scale(sema *s, uint32_t file, ast_scale *as)
     sc->ordered = as->sep == '>' || as->sep == '<' || as->sep == 0;
     sc->nmembers = (uint32_t)as->members.len;
     sc_member *m = oalloc(s, sc->nmembers * sizeof *m);
-    if (!m)
+    names_rec *nr = walloc(s, sizeof *nr);
+    if (!m || !nr)
         return;
     for (uint32_t i = 0; i < sc->nmembers; i++) {
         const ast_member *am = as->members.items[i];
-        for (uint32_t j = 0; j < i; j++) {
-            const ast_member *prev = as->members.items[j];
-            if (strcmp(prev->name, am->name) == 0) {
-                sc_sema_error(c, file, am->loc, "list each member once", "member '%s' appears twice in scale '%s'",
-                              am->name, as->name);
-                break;
-            }
-        }
         /* stored best first: a '<' scale is written worst first */
         uint32_t k = as->sep == '<' ? sc->nmembers - 1 - i : i;
+        if (symtab_put(s->work, &nr->names, am->name, (void *)(uintptr_t)(k + 1), &s->oom))
+            sc_sema_error(c, file, am->loc, "list each member once", "member '%s' appears twice in scale '%s'",
+                          am->name, as->name);
         m[k].name = ostr(s, am->name);
         m[k].label = ostr(s, am->label);
     }
     sc->members = m;
     push(s, &s->scales, sc);
+    push(s, &s->scale_names, nr);
 }
 
 static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
@@ -287,16 +304,14 @@ static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
                       "bands '%s' have %u bands; at most %u are allowed", ab->name, bs->nbands, (unsigned)SC_MAX_BANDS);
     }
     sc_band *b = oalloc(s, bs->nbands * sizeof *b);
-    if (!b)
+    names_rec *nr = walloc(s, sizeof *nr);
+    if (!b || !nr)
         return;
     char x[SC_NUM_BUF], y[SC_NUM_BUF];
     for (uint32_t i = 0; i < bs->nbands; i++) {
         const ast_band *cur = ab->bands.items[i];
-        for (uint32_t j = 0; j < i; j++)
-            if (strcmp(((const ast_band *)ab->bands.items[j])->name, cur->name) == 0) {
-                sc_sema_error(c, file, cur->loc, "give each band its own name", "band '%s' appears twice", cur->name);
-                break;
-            }
+        if (symtab_put(s->work, &nr->names, cur->name, (void *)(uintptr_t)(i + 1), &s->oom))
+            sc_sema_error(c, file, cur->loc, "give each band its own name", "band '%s' appears twice", cur->name);
         b[i].name = ostr(s, cur->name);
         b[i].label = ostr(s, cur->label);
         b[i].lo = cur->has_from ? cur->from : ab->min;
@@ -348,6 +363,7 @@ static void declare_bands(sema *s, uint32_t file, ast_bandset *ab)
     }
     bs->bands = b;
     push(s, &s->bandsets, bs);
+    push(s, &s->band_names, nr);
 }
 
 /* ---- promises, agreements, items --------------------------------------------------------- */
@@ -480,8 +496,8 @@ static void declare_decl(sema *s, uint32_t file, ast_decl *d)
                           "'%s' is a promise, not an agreement", g->id);
             g = NULL;
         } else if (!g) {
-            const char *sug = suggest_group(s, e->agreement.name, GROUP_AGREEMENT);
-            if (!sug)
+            const char *sug = sema_muted(s) ? NULL : suggest_group(s, e->agreement.name, GROUP_AGREEMENT);
+            if (!sug && !sema_muted(s))
                 sug = suggest_group(s, e->agreement.name, GROUP_CATALOGUE);
             char hint[160];
             snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
@@ -593,7 +609,7 @@ static int resolve_type(sema *s, uint32_t file, const ast_type *at, sc_type *out
     case AST_TYPE_SET_OF: {
         type_rec *tr = symtab_get(&s->types, at->scale.name);
         if (!tr || tr->kind != TYPE_SCALE) {
-            const char *sug = symtab_suggest(&s->types, at->scale.name);
+            const char *sug = sema_muted(s) ? NULL : symtab_suggest(&s->types, at->scale.name);
             char hint[200];
             if (tr)
                 snprintf(hint, sizeof hint, "'%s' are bands: write 'percent in %s'", at->scale.name, at->scale.name);
@@ -620,7 +636,7 @@ static int resolve_type(sema *s, uint32_t file, const ast_type *at, sc_type *out
             /* "did you mean": the closest name of bands, within two edits */
             const char *best = NULL;
             unsigned cap = strlen(at->bands.name) <= 4 ? 1 : 2, best_d = cap + 1;
-            for (size_t i = 0; !tr && i < s->bandsets.len; i++) {
+            for (size_t i = 0; !tr && !sema_muted(s) && i < s->bandsets.len; i++) {
                 const char *name = ((const sc_bandset *)s->bandsets.items[i])->name;
                 unsigned d = sc_edit_distance(at->bands.name, name, cap);
                 if (d < best_d) {
@@ -663,9 +679,14 @@ typedef struct pred_ctx {
 
 static uint32_t find_member(sema *s, const pred_ctx *pc, const sc_scale *sc, const ast_name *n)
 {
-    uint32_t k = sc_scale_find_member(sc, n->name, strlen(n->name));
-    if (k != SC_NONE)
-        return k;
+    const names_rec *nr = s->scale_names.items[sc - pc->view->scales];
+    uintptr_t k = (uintptr_t)symtab_get(&nr->names, n->name);
+    if (k)
+        return (uint32_t)(k - 1);
+    if (sema_muted(s)) {
+        sc_sema_error(s->c, pc->file, n->loc, NULL, "'%s' is not a member of scale '%s'", n->name, sc->name);
+        return SC_NONE;
+    }
     const char *best = NULL;
     unsigned best_d = 3;
     for (uint32_t i = 0; i < sc->nmembers; i++) {
@@ -689,9 +710,10 @@ static uint32_t find_member(sema *s, const pred_ctx *pc, const sc_scale *sc, con
 
 static uint32_t find_band(sema *s, const pred_ctx *pc, const sc_bandset *bs, const ast_name *n)
 {
-    for (uint32_t i = 0; i < bs->nbands; i++)
-        if (strcmp(bs->bands[i].name, n->name) == 0)
-            return i;
+    const names_rec *nr = s->band_names.items[bs - pc->view->bandsets];
+    uintptr_t k = (uintptr_t)symtab_get(&nr->names, n->name);
+    if (k)
+        return (uint32_t)(k - 1);
     char hint[512];
     size_t used = (size_t)snprintf(hint, sizeof hint, "the bands are:");
     for (uint32_t i = 0; i < bs->nbands && used < sizeof hint; i++)
@@ -703,8 +725,12 @@ static uint32_t find_band(sema *s, const pred_ctx *pc, const sc_bandset *bs, con
 static const uint32_t *resolve_members(sema *s, const pred_ctx *pc, const sc_scale *sc, const sc_ptrvec *names, uint32_t *count)
 {
     uint32_t *m = oalloc(s, names->len * sizeof *m);
-    if (!m)
+    names_rec *nr = s->scale_names.items[sc - pc->view->scales];
+    if (!nr->seen)
+        nr->seen = walloc(s, (sc->nmembers ? sc->nmembers : 1) * sizeof *nr->seen);
+    if (!m || !nr->seen)
         return NULL;
+    uint32_t stamp = ++s->list_stamp;
     bool ok = true;
     for (size_t i = 0; i < names->len; i++) {
         const ast_name *n = names->items[i];
@@ -713,12 +739,11 @@ static const uint32_t *resolve_members(sema *s, const pred_ctx *pc, const sc_sca
             ok = false;
             continue;
         }
-        for (size_t j = 0; j < i; j++)
-            if (m[j] == m[i]) {
-                sc_sema_error(s->c, pc->file, n->loc, "name each member once", "'%s' is listed twice", n->name);
-                ok = false;
-                break;
-            }
+        if (nr->seen[m[i]] == stamp) {
+            sc_sema_error(s->c, pc->file, n->loc, "name each member once", "'%s' is listed twice", n->name);
+            ok = false;
+        }
+        nr->seen[m[i]] = stamp;
     }
     *count = (uint32_t)names->len;
     return ok ? m : NULL;
@@ -788,7 +813,7 @@ static sc_pred *resolve_pred(sema *s, const pred_ctx *pc, const ast_pred *ap)
     if (ap->subject.name) {
         const item_rec *ir = symtab_get(&s->items, ap->subject.name);
         if (!ir) {
-            const char *sug = symtab_suggest(&s->items, ap->subject.name);
+            const char *sug = sema_muted(s) ? NULL : symtab_suggest(&s->items, ap->subject.name);
             char hint[200];
             snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
             sc_sema_error(s->c, pc->file, ap->subject.loc, sug ? hint : "conditions may test any item or field by its id",
@@ -1019,13 +1044,16 @@ static uint32_t *resolve_serves(sema *s, uint32_t file, const sc_ptrvec *names, 
 {
     uint32_t *serves = oalloc(s, (names->len ? names->len : 1) * sizeof *serves);
     uint32_t n = 0;
-    if (!serves)
+    if (!s->promise_seen)
+        s->promise_seen = walloc(s, (s->promises.len ? s->promises.len : 1) * sizeof *s->promise_seen);
+    if (!serves || !s->promise_seen)
         return NULL;
+    uint32_t stamp = ++s->list_stamp;
     for (size_t k = 0; k < names->len; k++) {
         const ast_name *pn = names->items[k];
         const group_rec *pg = symtab_get(&s->groups, pn->name);
         if (!pg || pg->kind != GROUP_PROMISE) {
-            const char *sug = suggest_group(s, pn->name, GROUP_PROMISE);
+            const char *sug = sema_muted(s) ? NULL : suggest_group(s, pn->name, GROUP_PROMISE);
             char hint[200];
             snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
             if (pg)
@@ -1036,13 +1064,11 @@ static uint32_t *resolve_serves(sema *s, uint32_t file, const sc_ptrvec *names, 
                               "unknown promise '%s'", pn->name);
             continue;
         }
-        bool dup = false;
-        for (uint32_t j = 0; j < n; j++)
-            dup = dup || serves[j] == pg->index;
-        if (dup) {
+        if (s->promise_seen[pg->index] == stamp) {
             sc_sema_error(s->c, file, pn->loc, "name each promise once", "promise '%s' is named twice", pn->name);
             continue;
         }
+        s->promise_seen[pg->index] = stamp;
         serves[n++] = pg->index;
         push(s, &by[pg->index], rec);
     }
@@ -1138,7 +1164,13 @@ int sc_sema_run(sc_compiler *c)
                             "item '%s' has neither norm nor ambition", ir->ast->id);
     }
 
-    /* tightenings: only of items from included files; the effective norm is the old one AND the new ones */
+    /* tightenings: only of items from included files; the effective norm is the old one AND the new ones.
+     * One tightening of an item per file: its conditions go in one norm, joined with 'and' (so the
+     * number of tightenings of an item stays below the depth of includes, and each costs a copy of
+     * the ones before it, not of thousands). */
+    const tighten_rec **last_tighten = walloc(s, r->nitems * sizeof *last_tighten);
+    if (!last_tighten)
+        return -1;
     for (size_t k = 0; k < s->tightens.len; k++) {
         const tighten_rec *t = s->tightens.items[k];
         item_rec *ir = symtab_get(&s->items, t->ast->item.name);
@@ -1148,7 +1180,7 @@ int sc_sema_run(sc_compiler *c)
             continue;
         }
         if (!ir) {
-            const char *sug = symtab_suggest(&s->items, t->ast->item.name);
+            const char *sug = sema_muted(s) ? NULL : symtab_suggest(&s->items, t->ast->item.name);
             char hint[200];
             snprintf(hint, sizeof hint, "did you mean '%s'?", sug ? sug : "");
             sc_sema_error(c, t->file, t->ast->item.loc, sug ? hint : "name an item of an included file", "unknown item '%s'",
@@ -1172,6 +1204,13 @@ int sc_sema_run(sc_compiler *c)
                           ir->ast->id, file_path(s, ir->file));
             continue;
         }
+        const tighten_rec *before = last_tighten[ir->index];
+        if (before && before->file == t->file) {
+            sc_sema_error(c, t->file, t->ast->item.loc, "give one 'tighten' a norm of all the conditions, joined with 'and'",
+                          "'%s' is tightened twice in this file (first at line %u)", ir->ast->id, before->ast->loc.line);
+            continue;
+        }
+        last_tighten[ir->index] = t;
         if (!t->ast->norm) {
             sc_sema_error(c, t->file, t->ast->loc, "add a line 'norm ...' under it", "'tighten %s' has no norm", ir->ast->id);
             continue;

@@ -237,6 +237,22 @@ static const char *sc_yaml_context_text(const sc_yaml_loader *ld, const char *co
     return NULL;
 }
 
+/* A place at the end of the input (libyaml's mark after the last newline, or one line past a last
+ * line without one) is moved to just after the last character that is not blank: the line where
+ * the value is missing, not the empty line after it. */
+static void sc_yaml_clamp_to_text(const sc_yaml_loader *ld, uint32_t *line, uint32_t *col)
+{
+    size_t end = ld->text_len;
+    while (end > 0 && strchr(" \t\r\n", ld->text[end - 1]))
+        end--;
+    uint32_t end_line, end_col;
+    sc_yaml_offset_position(ld->text, ld->text_len, end, &end_line, &end_col);
+    if (*line > end_line || (*line == end_line && *col > end_col)) {
+        *line = end_line;
+        *col = end_col;
+    }
+}
+
 static void sc_yaml_report_parser_error(sc_yaml_loader *ld, const yaml_parser_t *parser)
 {
     const char *problem = parser->problem ? parser->problem : TR("onleesbare YAML", "unreadable YAML");
@@ -251,25 +267,19 @@ static void sc_yaml_report_parser_error(sc_yaml_loader *ld, const yaml_parser_t 
     default: {
         line = (uint32_t)parser->problem_mark.line + 1;
         col = (uint32_t)parser->problem_mark.column + 1;
-        /* at the end of a file without a final newline libyaml counts one line more than there is:
-         * point at the end of the last line instead */
-        uint32_t end_line, end_col;
-        sc_yaml_offset_position(ld->text, ld->text_len, ld->text_len, &end_line, &end_col);
-        if (line > end_line || (line == end_line && col > end_col)) {
-            line = end_line;
-            col = end_col;
-        }
+        sc_yaml_clamp_to_text(ld, &line, &col);
         break;
     }
     }
     const char *text, *hint, *context = sc_yaml_context_text(ld, parser->context);
     sc_yaml_describe_problem(ld, problem, line, col, &text, &hint);
+    uint32_t context_line = (uint32_t)parser->context_mark.line + 1, context_col = (uint32_t)parser->context_mark.column + 1;
+    sc_yaml_clamp_to_text(ld, &context_line, &context_col);
     if (context)
         sc_yaml_error(ld, line, col, hint,
                       TR("fout in de YAML-opbouw: %s (%s vanaf regel %u, kolom %u)",
                          "YAML syntax error: %s (%s at line %u, column %u)"),
-                      text, context, (unsigned)parser->context_mark.line + 1,
-                      (unsigned)parser->context_mark.column + 1);
+                      text, context, (unsigned)context_line, (unsigned)context_col);
     else
         sc_yaml_error(ld, line, col, hint, TR("fout in de YAML-opbouw: %s", "YAML syntax error: %s"), text);
 }

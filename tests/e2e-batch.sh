@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/e2e-batch.sh — sopcheck check over a messy batch: good and bad profiles, an unreadable file, a directory symlink loop, an empty directory, a non-YAML file named .yaml and standard input; every input is reported exactly once in the JSON report, and the exit status is 2.
+# tests/e2e-batch.sh — sopcheck check over a messy batch: good and bad profiles, an unreadable file, a directory symlink loop, an empty directory, a non-YAML file named .yaml, special files named .yaml (a FIFO, a socket, a symbolic link to a FIFO) and standard input; every input is reported exactly once in the JSON report, and the exit status is 2.
 #
 #   sh tests/e2e-batch.sh build/sopcheck
 set -u
@@ -32,6 +32,12 @@ printf '\211PNG\r\n\032\n\000\000\000\rIHDR\000\000\000\001' >"$batch/plaatje.ya
 echo "notes" >"$batch/lees-mij.txt"
 # a symbolic link back to the batch directory itself
 ln -s .. "$batch/goed/terug"
+# special files named .yaml: reading one would wait forever (a FIFO without a writer) or fail
+# late; each is refused as not a regular file, without reading. Every run below has a timeout,
+# so that a regression fails instead of hanging.
+mkfifo "$batch/pijp.yaml"
+ln -s ../pijp.yaml "$batch/goed/naar-pijp.yaml"
+python3 -c 'import socket, sys; s = socket.socket(socket.AF_UNIX); s.bind(sys.argv[1]); s.close()' "$batch/stopcontact.yaml"
 # an unreadable profile (root reads everything: then this case is skipped)
 unreadable=""
 if [ "$(id -u)" = 0 ]; then
@@ -53,13 +59,16 @@ expected=$TMP/expected
     echo "$batch/goed/faalt-a01.yaml	not_compliant"
     echo "$batch/goed/terug	invalid"
     echo "$batch/goed/voldoet-alles.yaml	compliant"
+    echo "$batch/goed/naar-pijp.yaml	invalid"
+    echo "$batch/pijp.yaml	invalid"
     echo "$batch/plaatje.yaml	invalid"
+    echo "$batch/stopcontact.yaml	invalid"
     echo "$TMP/lege-map	invalid"
     echo "-	compliant"
 } >"$expected"
 
 out=$TMP/report.json
-"$BIN" check --format json "$batch" "$batch/goed/voldoet-alles.yaml" "$TMP/lege-map" - \
+timeout 30 "$BIN" check --format json "$batch" "$batch/goed/voldoet-alles.yaml" "$TMP/lege-map" - \
     <"$ROOT/fixtures/profiles/voldoet-alles.yaml" >"$out" 2>"$TMP/stderr"
 status=$?
 check "exit status is 2 (some inputs are invalid), not $status" [ "$status" = 2 ]
@@ -114,6 +123,9 @@ say("bevat geen profielen" in first_message(empty), "the empty directory is name
 png = [k for k in expected if k.endswith("/plaatje.yaml")][0]
 say("UTF-8" in first_message(png), "the PNG named .yaml is refused as text that is not UTF-8: " + first_message(png))
 for k in expected:
+    if k.endswith(("/pijp.yaml", "/naar-pijp.yaml", "/stopcontact.yaml")):
+        say(first_message(k) == "kan het profiel niet lezen: het is geen gewoon bestand",
+            "the special file %s is refused as one: %s" % (k, first_message(k)))
     if k.endswith("/geheim.yaml"):
         say("kan het profiel niet lezen" in first_message(k), "the unreadable file is named as one: " + first_message(k))
 EOF
@@ -125,12 +137,39 @@ while IFS= read -r line; do
 done <"$TMP/verdicts"
 
 # the same batch as text: the same exit status, and every input named
-"$BIN" check "$batch" "$TMP/lege-map" - <"$ROOT/fixtures/profiles/voldoet-alles.yaml" >"$TMP/report.txt" 2>&1
+timeout 30 "$BIN" check "$batch" "$TMP/lege-map" - <"$ROOT/fixtures/profiles/voldoet-alles.yaml" >"$TMP/report.txt" 2>&1
 status=$?
 check "the text report exits 2 as well, not $status" [ "$status" = 2 ]
 while IFS='	' read -r path _; do
     [ "$path" = - ] && continue
     check "the text report names $path" grep -qF "$path" "$TMP/report.txt"
 done <"$expected"
+
+# special files given directly, in English: a FIFO, a symbolic link to it, a character device
+timeout 30 "$BIN" check --lang en "$batch/pijp.yaml" "$batch/goed/naar-pijp.yaml" /dev/null >"$TMP/special.txt" 2>&1
+status=$?
+check "special files given directly exit 2, not $status" [ "$status" = 2 ]
+for path in "$batch/pijp.yaml" "$batch/goed/naar-pijp.yaml" /dev/null; do
+    check "$path is refused as not a regular file" grep -qxF "  $path: error: cannot read the profile: is not a regular file" "$TMP/special.txt"
+done
+
+# rules: a FIFO as the rules file, as --rules, and included from a rules file (a located error there)
+timeout 30 "$BIN" compile "$batch/pijp.yaml" >"$TMP/rules.txt" 2>&1
+status=$?
+check "compile of a FIFO exits 2, not $status" [ "$status" = 2 ]
+check "compile of a FIFO says why" grep -qxF "$batch/pijp.yaml: error: cannot read rules: is not a regular file" "$TMP/rules.txt"
+timeout 30 "$BIN" check --rules "$batch/pijp.yaml" "$ROOT/fixtures/profiles/voldoet-alles.yaml" >"$TMP/rules.txt" 2>&1
+status=$?
+check "check --rules FIFO exits 2, not $status" [ "$status" = 2 ]
+check "check --rules FIFO says why" grep -qF "cannot read rules: is not a regular file" "$TMP/rules.txt"
+printf 'ruleset "x"\ninclude "pijp.yaml"\n' >"$batch/met-pijp.rules"
+timeout 30 "$BIN" compile "$batch/met-pijp.rules" >"$TMP/rules.txt" 2>&1
+status=$?
+check "an include of a FIFO exits 2, not $status" [ "$status" = 2 ]
+check "an include of a FIFO is a located error" grep -qxF "$batch/met-pijp.rules:2:1: error: cannot include '$batch/pijp.yaml': is not a regular file" "$TMP/rules.txt"
+timeout 30 "$BIN" fmt --check "$batch/pijp.yaml" >"$TMP/rules.txt" 2>&1
+status=$?
+check "fmt of a FIFO exits 2, not $status" [ "$status" = 2 ]
+check "fmt of a FIFO says why" grep -qxF "sopcheck fmt: $batch/pijp.yaml: is not a regular file" "$TMP/rules.txt"
 
 e2e_finish

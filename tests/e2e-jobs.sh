@@ -1,5 +1,5 @@
 #!/bin/sh
-# tests/e2e-jobs.sh — sopcheck check -j: for every format, -j 1 and -j 4 (and -j alone) give the same report byte for byte, the same standard error and the same exit status, over the fixtures, the bad-profile corpus and 500 generated profiles mixed with invalid files; and once under ThreadSanitizer when clang has it.
+# tests/e2e-jobs.sh — sopcheck check -j: for every format, -j 1 and -j 4 (and -j alone) give the same report byte for byte, the same standard error and the same exit status, over the fixtures, the bad-profile corpus and 500 generated profiles mixed with invalid files; once under ThreadSanitizer when clang has it; and SIGTERM or SIGINT in the middle of a batch written with --output leaves no file behind.
 #
 #   sh tests/e2e-jobs.sh build/sopcheck
 #   SC_TSAN=0 sh tests/e2e-jobs.sh build/sopcheck     # without the ThreadSanitizer run
@@ -136,5 +136,47 @@ else
         done
     fi
 fi
+
+# --- a signal in the middle of a batch written with --output -------------------------------------------
+# The batch ends with standard input, a FIFO that is held open and never written to: the run is
+# certainly still going (reading it) when the signal comes, with the temporary report beside the
+# target. The run must end as killed by the signal, leaving neither the report nor the temporary file.
+# A background job of a shell script starts with SIGINT ignored, and a shell cannot undo that:
+# `env --default-signal` (GNU coreutils 8.31 and later) can; without it the SIGINT case is skipped.
+sigs=TERM
+if env --default-signal=INT true 2>/dev/null; then
+    sigs="TERM INT"
+else
+    echo "e2e-jobs: the SIGINT case is skipped: env --default-signal is not there"
+fi
+for sig in $sigs; do
+    out=$TMP/signal-$sig/rapport.json
+    mkdir -p "$TMP/signal-$sig"
+    rm -f "$TMP/stdin-fifo"
+    mkfifo "$TMP/stdin-fifo"
+    if [ "$sig" = INT ]; then
+        env --default-signal=INT "$BIN" check -j 2 --format json --output "$out" "$batch" "$ROOT/fixtures/profiles" - <"$TMP/stdin-fifo" &
+    else
+        "$BIN" check -j 2 --format json --output "$out" "$batch" "$ROOT/fixtures/profiles" - <"$TMP/stdin-fifo" &
+    fi
+    pid=$!
+    exec 3>"$TMP/stdin-fifo"
+    n=0
+    while [ -z "$(ls "$TMP/signal-$sig")" ] && [ "$n" -lt 300 ]; do sleep 0.1; n=$((n + 1)); done
+    sleep 0.5 # into the batch
+    tmpfile=$(ls "$TMP/signal-$sig")
+    kill -"$sig" "$pid"
+    wait "$pid"
+    status=$?
+    exec 3>&-
+    case $sig in TERM) want=143 ;; INT) want=130 ;; esac
+    if [ "$status" = "$want" ]; then ok; else fail "SIG$sig during --output: exit status $status, not $want (killed by the signal)"; fi
+    case $tmpfile in
+    rapport.json.tmp.*) ok ;;
+    *) fail "SIG$sig during --output: the temporary report was not there before the signal ($tmpfile)" ;;
+    esac
+    left=$(ls "$TMP/signal-$sig")
+    if [ -z "$left" ]; then ok; else fail "SIG$sig during --output left a file behind: $left"; fi
+done
 
 e2e_finish

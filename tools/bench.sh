@@ -16,7 +16,8 @@
 # `sopcheck check --format json DIR > /dev/null` (one warm-up run, then BENCH_RUNS runs; wall clock
 # and CPU time user+sys, medians; the text report too, for comparison), peak RSS of both at 1,000
 # and BENCH_N profiles, compiling the
-# rules (the whole `sopcheck compile` process, and sc_compile_file in a loop), and callgrind's
+# rules (the whole `sopcheck compile` process, and sc_compile_file in a loop; and once each, generated
+# rules files of about 1 MB, one per construct of the language), and callgrind's
 # instruction count per profile: (Ir of BENCH_CG_N profiles - Ir of 1 profile) / (BENCH_CG_N - 1),
 # which leaves out start-up and the compile of the rules, and the same for cachegrind's first-level
 # data cache misses (a simulated cache: repeatable, and what instructions do not show). The table goes to stdout and to
@@ -140,6 +141,7 @@ measure floor_1k "$floor" -l "$dir/n1000.list"
 measure check_1k "$bin" check --format json --fail-on never "$dir/n1000"
 measure compile_proc "$bin" compile "$RULES"
 bigmap_line=$("$bigmap" 2>&1 || echo "n/a")
+big_compiles=$("$compile_loop" --big)
 loop=$("$compile_loop" "$RULES" 1000 | sed 's/.*mean \([0-9.]*\) us.*fastest batch \([0-9.]*\) us.*/\1 µs mean (fastest batch \2 µs)/')
 
 # --- callgrind --------------------------------------------------------------------------------
@@ -202,6 +204,12 @@ pw=$(med compile_proc wall)
     echo "| callgrind instructions per profile, floor | $CG_N | $ir_floor Ir | | | | 1.00× |"
     echo "| callgrind instructions per profile, check | $CG_N | $ir_check Ir | | | | $(ratio "$ir_check" "$ir_floor") |"
     echo "| cachegrind first-level data cache misses per profile, floor / check | $CG_N | $d1_floor / $d1_check | | | | |"
+    echo
+    echo "Rules files of about 1 MB, one per construct (\`bench_compile --big\`, tools/bigrules.h; each compiles in time linear in its size, or is refused):"
+    echo
+    echo '```'
+    echo "$big_compiles"
+    echo '```'
     echo
     echo "Profiles: $made; $avg_bytes bytes on average; JSON report $json_bytes bytes per profile."
     echo "Runs: $RUNS rounds (median), interleaved floor/json/text/-j, warm page cache; ratios are medians of per-round ratios. Ir: callgrind instructions per profile, start-up and rules compile left out."

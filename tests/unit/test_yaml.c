@@ -226,11 +226,11 @@ END_TEST
 START_TEST(test_syntax_errors)
 {
     REFUSED("a: b: c\n", 1, 5, "YAML syntax error: mapping values are not allowed in this context");
-    REFUSED("naam: \"De Regenboog\nwijk: x\n", 3, 1, "found unexpected end of stream");
+    REFUSED("naam: \"De Regenboog\nwijk: x\n", 2, 8, "found unexpected end of stream");
     /* libyaml's context is named with its own position */
-    REFUSED("naam: \"De Regenboog\nwijk: x\n", 3, 1, "while scanning a quoted scalar at line 1, column 7");
+    REFUSED("naam: \"De Regenboog\nwijk: x\n", 2, 8, "while scanning a quoted scalar at line 1, column 7");
     REFUSED("profiel: 1\nschool:\n  naam: x\n naam2: y\n", 4, 2, "did not find expected key");
-    REFUSED("a: [1, 2\n", 2, 1, "did not find expected ',' or ']'");
+    REFUSED("a: [1, 2\n", 1, 9, "did not find expected ',' or ']'");
     REFUSED("a: @x\n", 1, 4, "found character that cannot start any token");
     /* a hint that says what to do */
     yaml_run *r = yaml_run_text("school:\n\tnaam: x\n");
