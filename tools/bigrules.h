@@ -65,8 +65,9 @@ typedef struct bigrules_case {
 static const bigrules_case bigrules_cases[] = {
     {"scale-members", NULL, 0, 0},          /* one scale of ~100,000 members */
     {"scale-is-one-of", NULL, 0, 0},        /* a scale of ~50,000 members, and one 'is one of' naming them all */
-    {"bands", NULL, 0, 0},                  /* one set of ~30,000 bands */
-    {"band-refs", NULL, 0, 0},              /* ~12,000 bands, and an item per band naming it */
+    /* more than 64 bands are refused (the reports count per band): one located error, found in linear time */
+    {"bands", "bands 'b' have 30000 bands; at most 64 are allowed", 68, 5},      /* one set of ~30,000 bands */
+    {"band-refs", "bands 'b' have 9000 bands; at most 64 are allowed", 68, 5},   /* ~9,000 bands, an item per band */
     {"items", NULL, 0, 0},                  /* one agreement of ~25,000 items */
     {"agreements", NULL, 0, 0},             /* ~12,000 agreements of one item each */
     {"serves", NULL, 0, 0},                 /* ~35,000 promises, all served by one agreement */

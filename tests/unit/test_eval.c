@@ -470,7 +470,10 @@ typedef struct fold_case {
     "include \"laag.rules\"\n"                                                                           \
     "tighten t.x\n    norm at most 80\n"                                                                 \
     "tighten t.y\n    norm is ja\n"
-#define TIGHT2 TIGHT "tighten t.x\n    norm more than 60\n"
+#define TIGHT2                                                                                           \
+    "include \"laag.rules\"\n"                                                                           \
+    "tighten t.x\n    norm at most 80 and more than 60\n"                                                  \
+    "tighten t.y\n    norm is ja\n"
 #define UNTIGHT "include \"laag.rules\"\n"
 /* required answers */
 #define REQ                                                                                              \
