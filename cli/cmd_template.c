@@ -16,7 +16,8 @@ typedef struct template_words {
     const char *how[7];
     const char *check_with, *example_file;
     const char *answer, *categories, *norm, *ambition, *when, *note, *help, *field, *belongs_promise,
-        *belongs_agreement, *peildatum_help, *promise_group, *other_group, *serves, *serves_n;
+        *belongs_agreement, *peildatum_help, *promise_group, *other_group, *serves, *serves_n, *catalogues,
+        *capacity_places, *capacity_hours, *capacity_both;
 } template_words;
 
 static const template_words words_nl = {
@@ -47,6 +48,12 @@ static const template_words words_nl = {
     .field = "wordt vastgelegd, niet beoordeeld",
     .belongs_promise = "hoort bij belofte",
     .belongs_agreement = "hoort bij afspraak",
+    .catalogues = "Het ondersteuningsaanbod van de school naast de basis: vastgelegd, nooit beoordeeld. Elk "
+                  "antwoord mag ook in de lange vorm, met 'antwoord:', 'toelichting:' (voor het SOP) en "
+                  "'ouders:' (korter, voor ouders)",
+    .capacity_places = "lange vorm: ook 'plaatsen:' (aantal plaatsen)",
+    .capacity_hours = "lange vorm: ook 'uren_per_week:'",
+    .capacity_both = "lange vorm: ook 'plaatsen:' (aantal plaatsen) en 'uren_per_week:'",
     .peildatum_help = "de datum waarop de antwoorden van dit profiel betrekking hebben",
     .promise_group = "Belofte",
     .other_group = "Overige vragen",
@@ -82,6 +89,11 @@ static const template_words words_en = {
     .field = "recorded, not judged",
     .belongs_promise = "belongs to promise",
     .belongs_agreement = "belongs to agreement",
+    .catalogues = "The school's offer beside the basis: recorded, never judged. Every answer may also take the "
+                  "long form, with 'antwoord:', 'toelichting:' (for the SOP) and 'ouders:' (shorter, for parents)",
+    .capacity_places = "long form: also 'plaatsen:' (number of places)",
+    .capacity_hours = "long form: also 'uren_per_week:'",
+    .capacity_both = "long form: also 'plaatsen:' (number of places) and 'uren_per_week:'",
     .peildatum_help = "the date the answers of this profile describe",
     .promise_group = "Promise",
     .other_group = "Other questions",
@@ -162,6 +174,11 @@ static void item_comments(template_ctx *c, uint32_t index, unsigned indent, bool
     }
     if (it->role == SC_ROLE_FIELD && !it->norm && !it->ambition && !it->required && !peildatum)
         comment(c, indent, NULL, w->field);
+    if (it->capacity)
+        comment(c, indent, NULL,
+                it->capacity == (SC_CAPACITY_PLACES | SC_CAPACITY_HOURS) ? w->capacity_both
+                : it->capacity == SC_CAPACITY_PLACES                     ? w->capacity_places
+                                                                         : w->capacity_hours);
     /* school items are not grouped by what they belong to, so say it here */
     if (strncmp(it->id, "school.", 7) == 0) {
         sc_out *s = scratch(c);
@@ -317,6 +334,17 @@ static void write_template(template_ctx *c, const char *rules_path)
             uint32_t i = pr->items[k];
             if (!is_school(r->items[i].id) && !c->written[i])
                 write_item(c, i, r->items[i].id);
+        }
+    }
+    if (r->ncatalogues) {
+        group_comment(c, c->w->catalogues);
+        for (uint32_t g = 0; g < r->ncatalogues; g++) {
+            const sc_catalogue *cat = &r->catalogues[g];
+            sc_out_printf(scratch(c), "%s%s%s: %s", cat->id, cat->title ? " " : "", cat->title ? cat->title : "", cat->text);
+            group_comment(c, scratch_text(c));
+            for (uint32_t k = 0; k < cat->nitems; k++)
+                if (!is_school(r->items[cat->items[k]].id) && !c->written[cat->items[k]])
+                    write_item(c, cat->items[k], r->items[cat->items[k]].id);
         }
     }
     bool header = false;

@@ -159,6 +159,11 @@ if cmp -s "$TMP/report_ids" "$TMP/judged"; then ok; else bad "report items diffe
 expect_rc 0 "the filled-in peildatum with --fail-on never" "$BIN" check --fail-on never "$TMP/p.yaml"
 
 # --- English ----------------------------------------------------------------------------------------
+# the catalogue of the offer has a section of its own, each catalogue under its title, capacity named where asked
+expect_rc 0 "template, the offer" "$BIN" template
+grep -q "^  # Het ondersteuningsaanbod van de school naast de basis: vastgelegd, nooit beoordeeld" "$TMP/out" && ok || bad "no section for the offer"
+grep -q "^  # C5 Meer- en hoogbegaafdheid: Extra ondersteuning voor meer- en hoogbegaafde leerlingen." "$TMP/out" && ok || bad "no heading for catalogue C5"
+grep -A7 "# Plusklas" "$TMP/out" | grep -q "lange vorm: ook 'plaatsen:' (aantal plaatsen) en 'uren_per_week:'" && ok || bad "the plusklas' capacity is not named"
 expect_rc 0 "template --lang en" "$BIN" template --lang en
 cp "$TMP/out" "$TMP/en.yaml"
 has_line "$TMP/en.yaml" "English header" "# SOP questionnaire, basic support (basisondersteuning)"
