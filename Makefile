@@ -5,6 +5,9 @@
 #   make check      run every test (unit suites, data-driven cases, end-to-end)
 #   make check-asan the same under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make memcheck   the unit suites under valgrind (CK_FORK=no)
+#   make mutants    mutation testing of the evaluator: each mutation in tools/mutants.txt applied to a
+#                   copy of the tree in $(BUILD)/mutants, the unit suites run; fails below 95 % killed
+#                   (tools/mutants.sh, docs/testing.md). Not part of `make check`: about 2 minutes.
 #
 # Missing build dependencies are installed by tools/deps.sh (apt-get as root or with sudo),
 # or named exactly when that is not possible.
@@ -32,7 +35,7 @@ TEST_SRC := $(sort $(wildcard tests/unit/*.c))
 TEST_OBJ := $(TEST_SRC:%.c=$(BUILD)/%.o)
 RULES    := $(sort $(wildcard rules/*.rules))
 
-.PHONY: all deps run check check-unit check-e2e check-asan memcheck clean
+.PHONY: all deps run check check-unit check-e2e check-asan memcheck mutants clean
 all: $(BUILD)/sopcheck $(BUILD)/libsopcheck.a
 
 deps: $(DEPS_STAMP)
@@ -116,6 +119,10 @@ memcheck: $(BUILD)/tests/run_unit $(BUILD)/sopcheck $(CLIENT) $(BUILD)/locale/nl
 	@printf '#!/bin/sh\nexec %s "%s" "$$@"\n' '$(VALGRIND)' '$(abspath $(CLIENT))' > $(BUILD)/client-valgrind
 	@chmod +x $(BUILD)/client-valgrind
 	@rc=0; for s in $(sort $(wildcard tests/e2e*.sh)); do SC_TSAN=0 LOCPATH=$(LOCALE_DIR) SC_CLIENT=$(abspath $(BUILD)/client-valgrind) sh $$s $(abspath $(BUILD)/sopcheck-valgrind) || { echo "FAILED under valgrind: $$s"; rc=1; }; done; exit $$rc
+
+# Mutation testing: tools/mutants.sh copies the tree to $(BUILD)/mutants and never writes the working tree.
+mutants:
+	BUILD=$(BUILD) CC=$(CC) sh tools/mutants.sh
 
 # The main job. The samples include a failing, an incomplete and an invalid profile on purpose,
 # so sopcheck's exit status is 2 here; `make run` reports it instead of failing.
