@@ -7,7 +7,7 @@
 #   make memcheck   the unit suites under valgrind (CK_FORK=no)
 #   make mutants    mutation testing of the evaluator: each mutation in tools/mutants.txt applied to a
 #                   copy of the tree in $(BUILD)/mutants, the unit suites run; fails below 95 % killed
-#                   (tools/mutants.sh, docs/testing.md). Not part of `make check`: about 2 minutes.
+#                   (tools/mutants.sh, docs/testing.md). Not part of `make check`: about 5 minutes.
 #
 # Missing build dependencies are installed by tools/deps.sh (apt-get as root or with sudo),
 # or named exactly when that is not possible.

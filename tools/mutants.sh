@@ -96,21 +96,17 @@ else
 fi
 JOBS=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 [ "$JOBS" -gt 2 ] && JOBS=2
-TARGETS="build/tests/run_unit"
-[ "$E2E" = 1 ] && TARGETS="$TARGETS build/sopcheck"
+TARGETS="build/tests/run_unit build/sopcheck"
 if ! make -C "$SRC" -j"$JOBS" BUILD=build OPT="$OPT" CC="$CC" $TARGETS > "$SCR/baseline.log" 2>&1; then
     tail -20 "$SCR/baseline.log" >&2
     echo "mutants: the unmutated copy does not build (see $SCR/baseline.log)" >&2
     exit 2
 fi
 
-run_unit() { (cd "$SRC" && CK_DEFAULT_TIMEOUT=10 SC_BUILD=build timeout 600 build/tests/run_unit) > "$1" 2>&1; }
-run_e2e() {
-    for s in "$SRC"/tests/e2e*.sh; do
-        (cd "$SRC" && timeout 600 sh "tests/${s##*/}" build/sopcheck) >> "$1" 2>&1 || { echo "FAILED: ${s##*/}" >> "$1"; return 1; }
-    done
-    return 0
-}
+# The suites run as `make check-unit` (and `make check-e2e`) run them, so that what they need (a
+# locale, the binary) comes with them; CK_DEFAULT_TIMEOUT catches a mutant that loops.
+run_unit() { CK_DEFAULT_TIMEOUT=10 timeout 600 make -C "$SRC" -s BUILD=build OPT="$OPT" CC="$CC" check-unit > "$1" 2>&1; }
+run_e2e() { timeout 1200 make -C "$SRC" -s BUILD=build OPT="$OPT" CC="$CC" check-e2e >> "$1" 2>&1; }
 if ! run_unit "$SCR/baseline.test"; then
     tail -20 "$SCR/baseline.test" >&2
     echo "mutants: the unmutated copy fails its unit suites (see $SCR/baseline.test)" >&2
@@ -161,7 +157,7 @@ while [ "$i" -lt "$n" ]; do
         printf 'KILLED    %-34s %s  by %s\n' "$name" "$file" "${why:-the unit suites (exit status)}"
         killed=$((killed + 1))
     elif [ "$E2E" = 1 ] && ! run_e2e "$log"; then
-        printf 'KILLED    %-34s %s  by %s\n' "$name" "$file" "$(grep -m1 '^FAILED' "$log")"
+        printf 'KILLED    %-34s %s  by %s\n' "$name" "$file" "$(grep -m1 '^FAILED' "$log" || echo 'the end-to-end scripts')"
         killed=$((killed + 1))
     else
         printf 'SURVIVED  %-34s %s%s\n' "$name" "$file" "${note:+  ($note)}"
