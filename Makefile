@@ -206,3 +206,80 @@ $(BUILD)/tools/bench_bigmap: tools/bench_bigmap.c $(BUILD)/libsopcheck.a
 bench: $(BUILD)/sopcheck $(BENCH_TOOLS)
 	BUILD=$(BUILD) BENCH_N=$(BENCH_N) BENCH_RUNS=$(BENCH_RUNS) sh tools/bench.sh
 # ==== end of benchmark ==================================================================
+
+# ==== install ===========================================================================
+#   make install [PREFIX=/usr/local] [DESTDIR=]   the binary, libsopcheck.a and libsopcheck.so, the public
+#                                                 header, sopcheck.pc, the man page, bash and zsh completions,
+#                                                 the bundled rules and the documentation
+#   make uninstall [PREFIX=...] [DESTDIR=]        removes exactly those files
+# The man page and the completions are written by tools/genman.c from cli/options.c, the table that
+# `sopcheck COMMAND --help` prints, so that they cannot drift apart.
+PREFIX     ?= /usr/local
+BINDIR     ?= $(PREFIX)/bin
+LIBDIR     ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(DATADIR)/man
+SC_VERSION_TEXT := $(shell sed -n 's/^\#define SC_VERSION "\(.*\)"/\1/p' cli/cli.h)
+SOVERSION  := 0
+SONAME     := libsopcheck.so.$(SOVERSION)
+SHLIB      := $(BUILD)/libsopcheck.so.$(SC_VERSION_TEXT)
+PIC_OBJ    := $(LIB_OBJ:$(BUILD)/%.o=$(BUILD)/pic/%.o)
+DOCS_INSTALLED := $(sort $(wildcard docs/*.md)) docs/json-schema.json
+
+.PHONY: install uninstall
+$(BUILD)/pic/gen/%.o: $(BUILD)/gen/%.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_COMMON) -fPIC $(GENWARN) -MMD -MP -c -o $@ $<
+$(BUILD)/pic/%.o: %.c $(BUILD)/gen/parser.h $(BUILD)/gen/lexer.h | $(DEPS_STAMP)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_COMMON) -fPIC $(WARN) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+$(SHLIB): $(PIC_OBJ)
+	$(CC) $(SAN) -shared -pthread -Wl,-soname,$(SONAME) -o $@ $^ $(PKG_LIBS) -lpthread -lm
+
+$(BUILD)/tools/genman: tools/genman.c cli/options.c cli/options.h cli/cli.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS_COMMON) $(WARN) -o $@ tools/genman.c cli/options.c
+$(BUILD)/man/sopcheck.1: docs/man/sopcheck.1.in $(BUILD)/tools/genman
+	@mkdir -p $(@D)
+	$(BUILD)/tools/genman --man $< | sed -e 's|@VERSION@|$(SC_VERSION_TEXT)|g' -e 's|@DATADIR@|$(DATADIR)|g' > $@.tmp && mv $@.tmp $@
+$(BUILD)/completions/sopcheck.bash: $(BUILD)/tools/genman
+	@mkdir -p $(@D)
+	$(BUILD)/tools/genman --bash > $@.tmp && mv $@.tmp $@
+$(BUILD)/completions/_sopcheck: $(BUILD)/tools/genman
+	@mkdir -p $(@D)
+	$(BUILD)/tools/genman --zsh > $@.tmp && mv $@.tmp $@
+$(BUILD)/sopcheck.pc: Makefile cli/cli.h
+	@mkdir -p $(@D)
+	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$(INCLUDEDIR)' '' \
+	    'Name: sopcheck' 'Description: checks school support profiles against the basisondersteuning of a samenwerkingsverband' \
+	    'Version: $(SC_VERSION_TEXT)' 'Requires.private: yaml-0.1' 'Libs: -L$${libdir} -lsopcheck' \
+	    'Libs.private: -lpthread -lm' 'Cflags: -I$${includedir}' > $@
+
+install: $(BUILD)/sopcheck $(BUILD)/libsopcheck.a $(SHLIB) $(BUILD)/man/sopcheck.1 $(BUILD)/sopcheck.pc \
+         $(BUILD)/completions/sopcheck.bash $(BUILD)/completions/_sopcheck
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DATADIR)/sopcheck/rules $(DESTDIR)$(DATADIR)/doc/sopcheck \
+	    $(DESTDIR)$(DATADIR)/bash-completion/completions $(DESTDIR)$(DATADIR)/zsh/site-functions
+	install -m 755 $(BUILD)/sopcheck $(DESTDIR)$(BINDIR)/sopcheck
+	install -m 644 $(BUILD)/libsopcheck.a $(DESTDIR)$(LIBDIR)/libsopcheck.a
+	install -m 755 $(SHLIB) $(DESTDIR)$(LIBDIR)/libsopcheck.so.$(SC_VERSION_TEXT)
+	ln -sf libsopcheck.so.$(SC_VERSION_TEXT) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libsopcheck.so
+	install -m 644 include/sopcheck.h $(DESTDIR)$(INCLUDEDIR)/sopcheck.h
+	install -m 644 $(BUILD)/sopcheck.pc $(DESTDIR)$(LIBDIR)/pkgconfig/sopcheck.pc
+	install -m 644 $(BUILD)/man/sopcheck.1 $(DESTDIR)$(MANDIR)/man1/sopcheck.1
+	install -m 644 $(BUILD)/completions/sopcheck.bash $(DESTDIR)$(DATADIR)/bash-completion/completions/sopcheck
+	install -m 644 $(BUILD)/completions/_sopcheck $(DESTDIR)$(DATADIR)/zsh/site-functions/_sopcheck
+	install -m 644 $(RULES) $(DESTDIR)$(DATADIR)/sopcheck/rules/
+	install -m 644 $(DOCS_INSTALLED) $(DESTDIR)$(DATADIR)/doc/sopcheck/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/sopcheck $(DESTDIR)$(LIBDIR)/libsopcheck.a $(DESTDIR)$(LIBDIR)/libsopcheck.so \
+	    $(DESTDIR)$(LIBDIR)/$(SONAME) $(DESTDIR)$(LIBDIR)/libsopcheck.so.$(SC_VERSION_TEXT) \
+	    $(DESTDIR)$(INCLUDEDIR)/sopcheck.h $(DESTDIR)$(LIBDIR)/pkgconfig/sopcheck.pc $(DESTDIR)$(MANDIR)/man1/sopcheck.1 \
+	    $(DESTDIR)$(DATADIR)/bash-completion/completions/sopcheck $(DESTDIR)$(DATADIR)/zsh/site-functions/_sopcheck
+	rm -rf $(DESTDIR)$(DATADIR)/sopcheck $(DESTDIR)$(DATADIR)/doc/sopcheck
+
+-include $(PIC_OBJ:.o=.d)
+# ==== end of install ====================================================================

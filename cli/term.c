@@ -15,7 +15,7 @@ void sc_term_init(sc_term *t, FILE *fp, const char *mode)
     else if (mode && strcmp(mode, "never") == 0)
         t->color = false;
     else
-        t->color = isatty(fileno(fp)) && !getenv("NO_COLOR") && !(getenv("TERM") && strcmp(getenv("TERM"), "dumb") == 0);
+        t->color = isatty(fileno(fp)) && !(getenv("NO_COLOR") && getenv("NO_COLOR")[0]) && !(getenv("TERM") && strcmp(getenv("TERM"), "dumb") == 0);
 }
 
 void sc_term_safe(FILE *fp, const char *s, size_t n)
