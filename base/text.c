@@ -190,3 +190,28 @@ unsigned sc_edit_distance(const char *a, const char *b, unsigned cap)
         }
     return d[la][lb] > cap ? cap + 1 : d[la][lb];
 }
+
+size_t sc_word_fold(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t k = 0;
+    bool space = false;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (ch == ' ' || ch == '\t' || ch == '_') {
+            space = k > 0;
+            continue;
+        }
+        if (space) {
+            if (k + 1 >= cap)
+                return (size_t)-1;
+            out[k++] = ' ';
+            space = false;
+        }
+        if (k + 1 >= cap)
+            return (size_t)-1;
+        out[k++] = ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+    }
+    if (cap)
+        out[k] = '\0';
+    return k;
+}

@@ -51,6 +51,13 @@ static inline bool sc_bytes_equal(const char *a, const char *b, size_t n)
     return true;
 }
 
+/* The form in which a school's word for a choice is compared: leading and trailing spaces dropped,
+ * each run of spaces, tabs or underscores one space, ASCII letters in lower case (other bytes, such as
+ * the UTF-8 of 'ó', as they are). "Op  Schoolniveau" and "op schoolniveau" fold alike, and so do
+ * "zeer_zwak" and "Zeer zwak". Writes at most cap-1 bytes and a NUL into out; returns the folded
+ * length, or (size_t)-1 when it does not fit. */
+size_t sc_word_fold(const char *s, size_t n, char *out, size_t cap);
+
 /* Edit distance (Damerau: adjacent swaps cost 1) between two short strings, capped at 'cap'+1. */
 unsigned sc_edit_distance(const char *a, const char *b, unsigned cap);
 

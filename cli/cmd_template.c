@@ -13,7 +13,7 @@
 /* The words of the template, in Dutch and in English; those for answers are in words.h. */
 typedef struct template_words {
     const char *title, *rules, *version, *source, *valid_from, *valid_until, *layers;
-    const char *how[7];
+    const char *how[8];
     const char *check_with, *example_file;
     const char *answer, *categories, *norm, *ambition, *when, *note, *help, *field, *belongs_promise,
         *belongs_agreement, *peildatum_help, *promise_group, *other_group, *serves, *serves_n, *catalogues,
@@ -32,6 +32,8 @@ static const template_words words_nl = {
             "- Schrijf elk antwoord achter de dubbele punt van de vraag, op dezelfde regel, bijvoorbeeld "
             "'peildatum: 2026-10-01' of 'inzicht: ja'.",
             "- Boven elke vraag staat wat u kunt invullen, wat de norm is en waar de vraag bij hoort.",
+            "- Bij een keuze mag u de code schrijven of de omschrijving tussen haakjes, met of zonder hoofdletters: "
+            "'school' of 'op schoolniveau'. Een percentage mag als 70, 70% of 70 procent.",
             "- Weet u een antwoord nog niet, laat het dan leeg: de vraag telt dan als niet beantwoord.",
             "- De peildatum is verplicht: zonder peildatum kan het profiel niet volledig worden beoordeeld.",
             "- Zet tekst met een dubbele punt of een # tussen aanhalingstekens: naam: \"De Regenboog: locatie Noord\".",
@@ -73,6 +75,8 @@ static const template_words words_en = {
             "- Write each answer after the colon of its question, on the same line, for example "
             "'peildatum: 2026-10-01' or 'inzicht: ja'.",
             "- Above each question: what you can answer, the norm, and what it belongs to.",
+            "- For a choice you may write the code or the description in brackets, in any case: 'school' or "
+            "'op schoolniveau'. A percentage may be written 70, 70% or 70 procent.",
             "- If you do not know an answer yet, leave it empty: the question then counts as unanswered.",
             "- The peildatum (reference date) is required: without it the profile cannot be fully judged.",
             "- Put text with a colon or a # in quotes: naam: \"De Regenboog: locatie Noord\".",

@@ -1,6 +1,7 @@
 /* dsl/rules.c — read-only queries on a compiled ruleset: lookups by id, band classification, validity. */
 #include "rules.h"
 #include "rules_index.h"
+#include "base/text.h"
 
 #include <string.h>
 
@@ -95,6 +96,26 @@ uint32_t sc_rules_find_member(const sc_rules *r, uint32_t scale, const char *nam
         if (keys[m].head == head && keys[m].len == len &&
             (len <= 8 || memcmp(r->member_text + keys[m].off + 8, name + 8, len - 8) == 0))
             return m;
+    return SC_NONE;
+}
+
+uint32_t sc_rules_find_member_word(const sc_rules *r, uint32_t scale, const char *word, size_t len)
+{
+    uint32_t m = sc_rules_find_member(r, scale, word, len);
+    if (m != SC_NONE)
+        return m;
+    char want[256], have[256];
+    size_t wn = sc_word_fold(word, len, want, sizeof want);
+    if (wn == (size_t)-1 || wn == 0)
+        return SC_NONE;
+    const sc_scale *sc = &r->scales[scale];
+    for (m = 0; m < sc->nmembers; m++) {
+        const sc_member *mb = &sc->members[m];
+        if (sc_word_fold(mb->name, strlen(mb->name), have, sizeof have) == wn && memcmp(have, want, wn) == 0)
+            return m;
+        if (mb->label && sc_word_fold(mb->label, strlen(mb->label), have, sizeof have) == wn && memcmp(have, want, wn) == 0)
+            return m;
+    }
     return SC_NONE;
 }
 

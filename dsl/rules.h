@@ -245,6 +245,10 @@ uint32_t sc_rules_find_catalogue(const sc_rules *r, const char *id);
 uint32_t sc_scale_find_member(const sc_scale *s, const char *name, size_t len);
 /* The same for scale index `scale` of r, through r->member_keys. */
 uint32_t sc_rules_find_member(const sc_rules *r, uint32_t scale, const char *name, size_t len);
+/* The member a school means by `word`: its name exactly (sc_rules_find_member), or else its name or its
+ * label compared as sc_word_fold folds them ("Op schoolniveau", "SCHOOL", "zeer zwak"). The compiler
+ * refuses a scale where two members fold alike, so the answer is unambiguous. SC_NONE when none. */
+uint32_t sc_rules_find_member_word(const sc_rules *r, uint32_t scale, const char *word, size_t len);
 /* The band a number falls in. */
 uint32_t sc_bandset_classify(const sc_bandset *b, double v);
 /* Does the ruleset apply on this date? */

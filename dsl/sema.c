@@ -262,6 +262,32 @@ static void declare_scale(sema *s, uint32_t file, ast_scale *as)
         m[k].name = ostr(s, am->name);
         m[k].label = ostr(s, am->label);
     }
+    /* a school may write a member by its name or its label, in any case (sc_rules_find_member_word):
+     * two members that fold alike would make such an answer ambiguous */
+    symtab folded = {0};
+    for (uint32_t i = 0; i < sc->nmembers && !s->oom; i++) {
+        const ast_member *am = as->members.items[i];
+        const char *words[2] = {am->name, am->label};
+        for (int w = 0; w < 2; w++) {
+            if (!words[w])
+                continue;
+            char buf[256];
+            size_t n = sc_word_fold(words[w], strlen(words[w]), buf, sizeof buf);
+            if (n == (size_t)-1 || n == 0)
+                continue;
+            char *key = sc_arena_strndup(s->work, buf, n);
+            if (!key) {
+                s->oom = 1;
+                break;
+            }
+            const ast_member *other = symtab_put(s->work, &folded, key, (void *)am, &s->oom);
+            if (other && other != am && strcmp(other->name, am->name) != 0) /* a repeated name is reported above */
+                sc_sema_error(c, file, am->loc, "give one of them another name or label",
+                              "members '%s' and '%s' of scale '%s' read alike ('%s'): a school that writes it "
+                              "could mean either",
+                              other->name, am->name, as->name, key);
+        }
+    }
     sc->members = m;
     push(s, &s->scales, sc);
     push(s, &s->scale_names, nr);

@@ -352,11 +352,13 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
         bool whole;
         sc_type_range(&item->type, &lo, &hi);
         size_t n = value->len;
-        if (percent && n && s[n - 1] == '%') {
+        if (percent && n && s[n - 1] == '%')
             n--;
+        else if (percent && n > 7 && sc_ascii_equal_nocase(s + n - 7, 7, "procent"))
+            n -= 7; /* "70 procent", as a school writes it */
+        if (n < value->len)
             while (n && s[n - 1] == ' ')
                 n--;
-        }
         int parsed = sc_num_parse(s, n, &number, &whole);
         bool comma = parsed == -3; /* "72,5": refused below, once it is clear that 72.5 would do */
         if (comma)
@@ -412,7 +414,7 @@ static bool sc_convert_scalar(sc_binder *b, uint32_t index, const sc_node *value
         return true;
     case SC_TYPE_SCALE: {
         const sc_scale *scale = &b->rules->scales[hot->scale];
-        uint32_t member = sc_rules_find_member(b->rules, hot->scale, s, value->len);
+        uint32_t member = sc_rules_find_member_word(b->rules, hot->scale, s, value->len);
         if (member != SC_NONE) {
             out->v.member = member;
             return true;
@@ -474,7 +476,7 @@ static bool sc_convert_set(sc_binder *b, uint32_t index, const sc_node *value, s
             ok = false;
             continue;
         }
-        uint32_t member = sc_rules_find_member(b->rules, scale, entry->str, entry->len);
+        uint32_t member = sc_rules_find_member_word(b->rules, scale, entry->str, entry->len);
         if (member == SC_NONE || member >= 64) {
             sc_bind_error(b, entry->line, entry->col, sc_allowed_hint(b, item, hint, sizeof hint),
                           TR("'%s' is geen van de keuzes bij '%s'", "'%s' is not one of the choices for '%s'"),

@@ -142,4 +142,24 @@ assert a == b and a[0] == "compliant", (a[0], b[0])
 PY
 [ "$(tr -d '\n' <"$TMP/aanbod-rc")" = "00" ] && ok || bad "exit statuses with and without the offer: $(cat "$TMP/aanbod-rc")"
 
+# a school may write a choice by its label, in any case, and a percentage with 'procent': the same verdicts as the codes
+for f in de-regenboog het-palet; do
+    sed -e 's/: school$/: Op schoolniveau/' -e 's/: wijk$/: In de wijk/' -e 's/: bestuur$/: bij het eigen BESTUUR/' \
+        -e 's/: actief$/: Actief toegepast/' -e 's/: voldoende$/: Voldoende/' -e '/^  hgw:/,/^  [a-z_]*:$/ s/: \([0-9][0-9]*\)$/: \1 procent/' \
+        "fixtures/samples/$f.yaml" >"$TMP/$f-woorden.yaml"
+    n=$(grep -c 'Op schoolniveau\|Actief toegepast\| procent$' "$TMP/$f-woorden.yaml")
+    [ "$n" -ge 10 ] && ok || bad "$f: too few answers rewritten in words ($n)"
+    "$BIN" check --format json "fixtures/samples/$f.yaml" >"$TMP/$f-codes.json"; rc1=$?
+    "$BIN" check --format json "$TMP/$f-woorden.yaml" >"$TMP/$f-woorden.json"; rc2=$?
+    python3 - "$TMP/$f-codes.json" "$TMP/$f-woorden.json" <<'PY' && ok || bad "$f: written in words, the verdicts differ from the codes"
+import json, sys
+def verdicts(path):
+    p = json.load(open(path))["profiles"][0]
+    assert not p.get("errors"), p.get("errors")
+    return (p["status"], [(a["id"], a["status"], [(i["id"], i["status"], i.get("value")) for i in a["items"]]) for a in p["agreements"]])
+assert verdicts(sys.argv[1]) == verdicts(sys.argv[2])
+PY
+    [ "$rc1" = "$rc2" ] && ok || bad "$f: exit status $rc1 with codes, $rc2 in words"
+done
+
 e2e_finish
