@@ -1,4 +1,4 @@
-/* report/json.c — the JSON report (format 2, documented in docs/json.md): what the rules say once per version, then each profile's results, streamed. */
+/* report/json.c — the JSON report (format 3, documented in docs/json.md): what the rules say once per version, then each profile's results, streamed. */
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -303,6 +303,9 @@ static void json_version(sc_writer *w, jbuf *o, const sc_rules *r)
         jb_puts(o, p ? ",{" : "{");
         kv_str(o, "id", pr->id, true);
         kv_str(o, "text", pr->text, true);
+        key(o, "serving");
+        id_list(o, item_id, r, pr->serving, pr->nserving);
+        jb_putc(o, ',');
         group_links(o, r, pr->source, "agreements", agreement_id, pr->agreements, pr->nagreements, pr->items, pr->nitems);
     }
     jb_puts(o, "],\n\"agreements\":[");
@@ -314,11 +317,23 @@ static void json_version(sc_writer *w, jbuf *o, const sc_rules *r)
         kv_str(o, "text", ag->text, true);
         group_links(o, r, ag->source, "promises", promise_id, ag->promises, ag->npromises, ag->items, ag->nitems);
     }
+    jb_puts(o, "],\n\"catalogues\":[");
+    for (uint32_t c = 0; c < r->ncatalogues; c++) {
+        const sc_catalogue *ca = &r->catalogues[c];
+        jb_puts(o, c ? ",{" : "{");
+        kv_str(o, "id", ca->id, true);
+        kv_str(o, "title", ca->title, true);
+        kv_str(o, "text", ca->text, true);
+        kv_str(o, "source", ca->source, true);
+        key(o, "items");
+        id_list(o, item_id, r, ca->items, ca->nitems);
+        jb_putc(o, '}');
+    }
     jb_puts(o, "],\n\"items\":{");
     bool first = true;
     for (uint32_t i = 0; i < r->nitems; i++) {
         const sc_item *it = &r->items[i];
-        if (it->agreement == SC_NONE && it->promise == SC_NONE)
+        if (it->agreement == SC_NONE && it->promise == SC_NONE && it->catalogue == SC_NONE)
             continue; /* a field such as school.naam: in the profile's "school", not judged */
         jb_puts(o, first ? "\n" : ",\n");
         first = false;
@@ -328,6 +343,15 @@ static void json_version(sc_writer *w, jbuf *o, const sc_rules *r)
         kv_str(o, "norm", it->norm ? sc_writer_words(w, r, it->norm, i) : NULL, true);
         kv_str(o, "ambition_norm", it->ambition ? sc_writer_words(w, r, it->ambition, i) : NULL, true);
         kv_str(o, "source", it->source, true);
+        kv_str(o, "catalogue", it->catalogue != SC_NONE ? r->catalogues[it->catalogue].id : NULL, true);
+        jb_puts(o, "\"promises\":");
+        id_list(o, promise_id, r, it->promises, it->npromises);
+        jb_puts(o, ",\"capacity\":[");
+        if (it->capacity & SC_CAPACITY_PLACES)
+            jb_puts(o, it->capacity & SC_CAPACITY_HOURS ? "\"places\",\"hours\"" : "\"places\"");
+        else if (it->capacity & SC_CAPACITY_HOURS)
+            jb_puts(o, "\"hours\"");
+        jb_puts(o, "],");
         key(o, "rules");
         jb_putc(o, '{');
         kv_str(o, "file", r->files[it->pos.file].path, true);
@@ -418,7 +442,7 @@ static void json_begin(sc_writer *w, const sc_rules *const *versions, size_t nve
     const sc_rules *r = sc_writer_start(w, versions, nversions);
     jbuf j = {.o = w->out};
     jbuf *o = &j;
-    jb_puts(o, "{\"format\":2,\"tool\":{\"name\":\"sopcheck\",");
+    jb_puts(o, "{\"format\":3,\"tool\":{\"name\":\"sopcheck\",");
     kv_str(o, "version", w->opts.tool_version ? w->opts.tool_version : "", false);
     jb_puts(o, "},\"rules\":{");
     kv_str(o, "name", r ? r->name : NULL, true);
@@ -505,6 +529,144 @@ static void value(jbuf *o, const sc_rules *r, uint32_t i, const sc_value *v, con
     }
 }
 
+/* A text the school wrote, with where it stands: `{"text":"...","line":L,"col":C}`, or null. */
+static void text_at(jbuf *o, const sc_text_at *t)
+{
+    if (!t->text) {
+        jb_puts(o, "null");
+        return;
+    }
+    jb_putc(o, '{');
+    kv_str(o, "text", t->text, true);
+    jb_puts(o, "\"line\":");
+    put_uint(o, t->line);
+    jb_puts(o, ",\"col\":");
+    put_uint(o, t->col);
+    jb_putc(o, '}');
+}
+
+static void audience_texts(jbuf *o, const sc_audience_texts *t)
+{
+    jb_puts(o, "\"sop\":");
+    text_at(o, &t->sop);
+    jb_puts(o, ",\"parents\":");
+    text_at(o, &t->parents);
+}
+
+/* What the long form of answer i adds (`,"details":{...}`), only when the school wrote one: the texts for
+ * the SOP and for parents, places and hours a week. */
+static void details(jbuf *o, const sc_profile *prof, uint32_t i)
+{
+    const sc_answer_details *d = prof && prof->details ? prof->details[i] : NULL;
+    if (!d)
+        return;
+    jb_puts(o, ",\"details\":{");
+    audience_texts(o, &(sc_audience_texts){d->sop, d->parents});
+    jb_puts(o, ",\"places\":");
+    if (d->has_places)
+        put_uint(o, d->places);
+    else
+        jb_puts(o, "null");
+    jb_puts(o, ",\"hours\":");
+    if (d->has_hours)
+        put_number(o, d->hours);
+    else
+        jb_puts(o, "null");
+    jb_putc(o, '}');
+}
+
+/* A recorded answer (a catalogue's field): `{"id","value","line","col"}` and its details. */
+static void recorded(jbuf *o, const sc_result *res, uint32_t i, const json_cache *c)
+{
+    const sc_value *v = &res->profile->answers[i];
+    if (c)
+        put_fragment(o, c, i);
+    else
+        id_head(o, res->rules->items[i].id);
+    key(o, "value");
+    value(o, res->rules, i, v, c);
+    if (v->present || v->line) {
+        jb_puts(o, ",\"line\":");
+        put_uint(o, v->line);
+        jb_puts(o, ",\"col\":");
+        put_uint(o, v->col);
+    } else {
+        jb_puts(o, ",\"line\":null,\"col\":null");
+    }
+    details(o, res->profile, i);
+    jb_putc(o, '}');
+}
+
+/* The plans of a profile (its own ambitions, its expertise in development): `[{"text","line","col","date"}]`. */
+static void plans(jbuf *o, const sc_plan *p, uint32_t n)
+{
+    jb_putc(o, '[');
+    for (uint32_t k = 0; k < n; k++) {
+        if (k)
+            jb_putc(o, ',');
+        jb_putc(o, '{');
+        kv_str(o, "text", p[k].text.text, true);
+        jb_puts(o, "\"line\":");
+        put_uint(o, p[k].text.line);
+        jb_puts(o, ",\"col\":");
+        put_uint(o, p[k].text.col);
+        jb_puts(o, ",\"date\":");
+        date_or_null(o, p[k].has_date, p[k].date);
+        jb_putc(o, '}');
+    }
+    jb_putc(o, ']');
+}
+
+/* The offer (every catalogue's fields, answered or not) and the school's own texts of a valid profile. */
+static void offer_and_texts(jbuf *o, const sc_result *res, const json_cache *c)
+{
+    const sc_rules *r = res->rules;
+    const sc_profile *prof = res->profile;
+    jb_puts(o, ",\n\"offer\":[");
+    for (uint32_t k = 0; k < r->ncatalogues; k++) {
+        const sc_catalogue *ca = &r->catalogues[k];
+        if (k)
+            jb_putc(o, ',');
+        jb_putc(o, '{');
+        kv_str(o, "id", ca->id, true);
+        jb_puts(o, "\"items\":[");
+        for (uint32_t f = 0; f < ca->nitems; f++) {
+            if (f)
+                jb_putc(o, ',');
+            recorded(o, res, ca->items[f], c);
+        }
+        jb_puts(o, "]}");
+    }
+    jb_puts(o, "],\"texts\":{\"sections\":[");
+    for (uint32_t k = 0; k < prof->nsection_texts; k++) {
+        const sc_section_texts *t = &prof->section_texts[k];
+        if (k)
+            jb_putc(o, ',');
+        jb_putc(o, '{');
+        static const char *const kinds[] = {"school", "promise", "agreement", "catalogue"};
+        kv_str(o, "kind", kinds[t->kind], true);
+        const char *id = t->kind == SC_SECTION_PROMISE     ? r->promises[t->index].id
+                         : t->kind == SC_SECTION_AGREEMENT ? r->agreements[t->index].id
+                         : t->kind == SC_SECTION_CATALOGUE ? r->catalogues[t->index].id
+                                                           : NULL;
+        kv_str(o, "id", id, true);
+        jb_puts(o, "\"line\":");
+        put_uint(o, t->line);
+        jb_puts(o, ",\"col\":");
+        put_uint(o, t->col);
+        jb_putc(o, ',');
+        audience_texts(o, &t->texts);
+        jb_putc(o, '}');
+    }
+    jb_puts(o, "],\"limits\":{");
+    audience_texts(o, &prof->limits);
+    jb_puts(o, "},\"ambitions\":");
+    plans(o, prof->ambitions, prof->nambitions);
+    jb_puts(o, ",\"developing\":");
+    plans(o, prof->developing, prof->ndeveloping);
+    jb_putc(o, '}');
+}
+
 /* An item's results: `{"id","status","ambition","value","category","line","col"}`. `c` is the
  * writer's cache for the profile's rules, or NULL. */
 static void item(jbuf *o, const sc_result *res, uint32_t i, const json_cache *c)
@@ -535,13 +697,14 @@ static void item(jbuf *o, const sc_result *res, uint32_t i, const json_cache *c)
         p = digits_at(p + 7, v->line);
         memcpy(p, ",\"col\":", 7);
         p = digits_at(p + 7, v->col);
-        *p++ = '}';
     } else {
-        static const char nulls[] = "\"line\":null,\"col\":null}";
+        static const char nulls[] = "\"line\":null,\"col\":null";
         memcpy(p, nulls, sizeof nulls - 1);
         p += sizeof nulls - 1;
     }
     jb_commit(o, p);
+    details(o, res->profile, i);
+    jb_putc(o, '}');
 }
 
 static void json_profile(sc_writer *w, const sc_result *res)
@@ -658,7 +821,7 @@ static void json_profile(sc_writer *w, const sc_result *res)
         put_uint(o, reached);
         jb_puts(o, ",\"open\":");
         put_uint(o, open);
-        jb_putc(o, '}');
+        jb_putc(o, '}');    offer_and_texts(o, res, c);
     }
     jb_putc(o, '}');
     jb_flush(o);

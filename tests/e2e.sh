@@ -38,7 +38,7 @@ expect_rc 2 "the samples as JSON" "$BIN" check --format json fixtures/samples
 if python3 - "$TMP/out" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert r["format"] == 2 and r["rules"]["version"] == "2023-04-04", r["rules"]
+assert r["format"] == 3 and r["rules"]["version"] == "2023-04-04", r["rules"]
 (v,) = r["versions"]
 assert (v["name"], v["version"]) == (r["rules"]["name"], r["rules"]["version"]), v["name"]
 assert len(v["promises"]) == 7 and len(v["agreements"]) == 14, (len(v["promises"]), len(v["agreements"]))
@@ -58,7 +58,11 @@ assert all(isinstance(i["line"], int) for i in items if i["value"] is not None)
 # the profile lists the items of each agreement in the order of the rules, and the rules say what they are
 assert [a["id"] for a in ok["agreements"]] == [a["id"] for a in v["agreements"]]
 assert all([i["id"] for i in a["items"]] == c["items"] for a, c in zip(ok["agreements"], v["agreements"]))
-assert sorted(i["id"] for g in ok["agreements"] + ok["promises"] for i in g["items"]) == sorted(v["items"])
+offer = [f["id"] for c in ok["offer"] for f in c["items"]]
+assert [c["id"] for c in ok["offer"]] == [c["id"] for c in v["catalogues"]] and offer == [f for c in v["catalogues"] for f in c["items"]]
+assert sorted([i["id"] for g in ok["agreements"] + ok["promises"] for i in g["items"]] + offer) == sorted(v["items"])
+assert all(v["items"][f]["catalogue"] for f in offer) and not any(v["items"][i["id"]]["catalogue"] for g in ok["agreements"] for i in g["items"])
+assert "offer" not in bad and "texts" not in bad
 assert all(v["items"][i["id"]]["text"] for i in items)
 assert sum(ok["categories"]["hgw"].values()) == 14, ok["categories"]
 assert r["summary"] == {"profiles": 4, "compliant": 1, "not_compliant": 1, "incomplete": 1, "invalid": 1}, r["summary"]
@@ -139,6 +143,27 @@ def verdicts(path):
             [(x["id"], x["status"]) for x in p["promises"]])
 a, b = verdicts(sys.argv[1]), verdicts(sys.argv[2])
 assert a == b and a[0] == "compliant", (a[0], b[0])
+PY
+# ... and the JSON report holds them, each where the school wrote it
+python3 - "$TMP/de-regenboog.yaml.json" "$TMP/zonder-aanbod.yaml.json" fixtures/samples/de-regenboog.yaml <<'PY' && ok || bad "the JSON report's offer and texts"
+import json, sys
+full, cut = (json.load(open(f))["profiles"][0] for f in sys.argv[1:3])
+lines = open(sys.argv[3]).read().split("\n")
+def at(t):  # the text of a located value as the file has it
+    return lines[t["line"] - 1][t["col"] - 1:]
+given = [f for c in full["offer"] for f in c["items"] if f["value"] is not None]
+assert len(given) >= 10, len(given)
+for f in given:
+    leaf = f["id"].split(".")[-1]
+    assert f["line"] and (lines[f["line"] - 1].lstrip().startswith(leaf + ":") or lines[f["line"] - 1].lstrip().startswith("antwoord:")), (f, lines[f["line"] - 1])
+d = {f["id"]: f for f in given}["extra.taal.dyslexiebegeleiding"]
+assert d["value"] == "school" and d["details"]["hours"] == 6 and d["details"]["places"] is None, d
+assert at(d["details"]["sop"]).startswith('"Een dyslexiespecialist'), at(d["details"]["sop"])
+assert all(f["value"] is None and f["line"] is None for c in cut["offer"] for f in c["items"])
+t = full["texts"]
+assert at(t["limits"]["sop"]).startswith('"Wij kunnen geen verpleegkundige zorg'), t["limits"]
+assert [s["kind"] for s in t["sections"]][:1] == ["school"] and t["ambitions"][0]["date"] == "2027-08-01", t
+assert cut["texts"] == {"sections": [], "limits": {"sop": None, "parents": None}, "ambitions": [], "developing": []}, cut["texts"]
 PY
 [ "$(tr -d '\n' <"$TMP/aanbod-rc")" = "00" ] && ok || bad "exit statuses with and without the offer: $(cat "$TMP/aanbod-rc")"
 
