@@ -154,6 +154,34 @@ void sc_report_value(sc_out *o, const sc_result *res, uint32_t i, sc_lang lang)
     }
 }
 
+void sc_report_offer_answer(sc_out *o, const sc_result *res, uint32_t i, sc_lang lang)
+{
+    bool nl = lang == SC_LANG_NL;
+    sc_report_value(o, res, i, lang);
+    const sc_answer_details *d = res->profile->details ? res->profile->details[i] : NULL;
+    if (!d)
+        return;
+    if (d->has_places)
+        sc_out_printf(o, d->places == 1 ? (nl ? ", %u plaats" : ", %u place") : (nl ? ", %u plaatsen" : ", %u places"),
+                      d->places);
+    if (d->has_hours) {
+        char buf[SC_NUM_BUF];
+        sc_num_format(buf, sizeof buf, d->hours);
+        sc_out_printf(o, nl ? ", %s uur per week" : d->hours == 1 ? ", %s hour a week" : ", %s hours a week", buf);
+    }
+}
+
+void sc_report_offer_count(const sc_result *res, uint32_t *answered, uint32_t *total)
+{
+    const sc_rules *r = res->rules;
+    *answered = *total = 0;
+    for (uint32_t c = 0; r && res->profile && c < r->ncatalogues; c++)
+        for (uint32_t f = 0; f < r->catalogues[c].nitems; f++) {
+            (*total)++;
+            *answered += res->profile->answers[r->catalogues[c].items[f]].present;
+        }
+}
+
 bool sc_report_blocked(sc_out *o, const sc_result *res, uint32_t i, sc_lang lang)
 {
     const sc_item_result *ir = &res->items[i];

@@ -42,7 +42,9 @@ static const char style[] =
     "pre{background:#f5f5f5;padding:.25rem .5rem;overflow-x:auto;white-space:pre-wrap}\n"
     "table{border-collapse:collapse;width:100%;margin:.25rem 0}th,td{border:1px solid #ddd;padding:.25rem .5rem;"
     "text-align:left;vertical-align:top}th{background:#f5f5f5}\n"
-    "footer{margin-top:1.5rem;color:#555}\n";
+    "footer{margin-top:1.5rem;color:#555}\n"
+    ".aanbod{border-top:1px solid #ddd;margin-top:1rem}.aanbod th{background:#eef2f7}.noot{font-weight:normal;color:#555}"
+    ".aanbod .tekst{color:#444;font-size:.9em}.aanbod td:first-child{width:55%}\n";
 
 static void html_begin(sc_writer *w, const sc_rules *const *versions, size_t nversions)
 {
@@ -193,6 +195,53 @@ static void id_list(sc_out *o, const sc_result *res, sc_ambition_status want)
             sc_out_puts(o, "</code>");
             first = false;
         }
+}
+
+/* The offer beside the basis: recorded, never judged, so in neutral colours and without verdict words —
+ * a table per catalogue the school describes, its answered fields with their level, capacity and the
+ * school's text for the SOP. */
+static void offer(sc_writer *w, sc_out *b, const sc_result *res)
+{
+    sc_out *o = w->out;
+    const sc_rules *r = res->rules;
+    bool nl = NL(w);
+    uint32_t answered, total;
+    sc_report_offer_count(res, &answered, &total);
+    if (!answered)
+        return;
+    sc_out_printf(o, nl ? "<div class=\"aanbod\">\n<h3>Aanbod naast de basis <span class=\"noot\">(vastgelegd, niet "
+                          "beoordeeld: %u van %u onderdelen beschreven)</span></h3>\n<table>\n"
+                        : "<div class=\"aanbod\">\n<h3>Offer beside the basis <span class=\"noot\">(recorded, not judged: "
+                          "%u of %u entries described)</span></h3>\n<table>\n",
+                  answered, total);
+    for (uint32_t c = 0; c < r->ncatalogues; c++) {
+        const sc_catalogue *ca = &r->catalogues[c];
+        bool first = true;
+        for (uint32_t f = 0; f < ca->nitems; f++) {
+            uint32_t i = ca->items[f];
+            if (!res->profile->answers[i].present)
+                continue;
+            if (first) {
+                sc_out_puts(o, "<tr><th colspan=\"2\">");
+                h(o, ca->title ? ca->title : ca->id);
+                sc_out_puts(o, "</th></tr>\n");
+            }
+            first = false;
+            sc_out_puts(o, "<tr><td>");
+            h(o, r->items[i].text ? r->items[i].text : r->items[i].id);
+            const sc_answer_details *d = res->profile->details ? res->profile->details[i] : NULL;
+            if (d && d->sop.text) {
+                sc_out_puts(o, "<br /><span class=\"tekst\">");
+                h(o, d->sop.text);
+                sc_out_puts(o, "</span>");
+            }
+            sc_out_puts(o, "</td><td>");
+            sc_report_offer_answer(b, res, i, w->opts.lang);
+            h_buf(o, b);
+            sc_out_puts(o, "</td></tr>\n");
+        }
+    }
+    sc_out_puts(o, "</table>\n</div>\n");
 }
 
 static void html_profile(sc_writer *w, const sc_result *res)
@@ -375,6 +424,7 @@ static void html_profile(sc_writer *w, const sc_result *res)
         }
         sc_out_puts(o, "</p>\n");
     }
+    offer(w, &b, res);
     sc_out_puts(o, "</section>\n");
     sc_out_free(&b);
 }

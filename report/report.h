@@ -109,6 +109,13 @@ const char *sc_ambition_id(sc_ambition_status s);           /* "reached", "open"
  * unescaped: into a memory buffer, then escaped for the format. */
 void sc_report_value(sc_out *o, const sc_result *res, uint32_t item, sc_lang lang);
 
+/* An answer of the offer (or any answer with a long form) as people read it, with the places and hours
+ * its long form adds: "op schoolniveau, 8 plaatsen, 4 uur per week"; unescaped, like sc_report_value. */
+void sc_report_offer_answer(sc_out *o, const sc_result *res, uint32_t item, sc_lang lang);
+
+/* How many fields of the offer (every catalogue of the judging version) a valid result answers, of how many. */
+void sc_report_offer_count(const sc_result *res, uint32_t *answered, uint32_t *total);
+
 /* For an unanswered item whose own answer may well be there but something it depends on is missing
  * (the peildatum, or another item's answer): writes "kan niet worden beoordeeld: de peildatum
  * ontbreekt" (or "…: 'school.soort' is niet ingevuld") and returns true; else writes nothing and

@@ -92,6 +92,8 @@ static void id_list(sc_out *o, const char *const *ids, unsigned n)
         sc_out_printf(o, "%s%s", k ? ", " : "", ids[k]);
 }
 
+static void offer(sc_writer *w, const sc_result *res);
+
 static void text_profile(sc_writer *w, const sc_result *res)
 {
     sc_out *o = w->out;
@@ -267,6 +269,51 @@ static void text_profile(sc_writer *w, const sc_result *res)
                 sc_out_puts(o, ", ");
         }
         sc_out_putc(o, '\n');
+    }
+    offer(w, res);
+}
+
+/* The offer beside the basis: recorded, never judged, so in plain colours and without verdict words —
+ * one line per catalogue the school describes, its answered fields with their level and capacity. */
+static void offer(sc_writer *w, const sc_result *res)
+{
+    sc_out *o = w->out;
+    const sc_rules *r = res->rules;
+    bool nl = NL(w);
+    uint32_t answered, total;
+    sc_report_offer_count(res, &answered, &total);
+    if (!answered)
+        return;
+    sc_out_printf(o, nl ? "\n  Aanbod naast de basis (vastgelegd, niet beoordeeld): %u van %u onderdelen beschreven\n"
+                        : "\n  Offer beside the basis (recorded, not judged): %u of %u entries described\n",
+                  answered, total);
+    for (uint32_t c = 0; c < r->ncatalogues; c++) {
+        const sc_catalogue *ca = &r->catalogues[c];
+        bool first = true;
+        for (uint32_t f = 0; f < ca->nitems; f++) {
+            uint32_t i = ca->items[f];
+            if (!res->profile->answers[i].present)
+                continue;
+            if (first) {
+                sc_out_puts(o, "    ");
+                safe(o, ca->title ? ca->title : ca->id);
+                sc_out_puts(o, ": ");
+            } else {
+                sc_out_puts(o, "; ");
+            }
+            first = false;
+            safe(o, r->items[i].text ? r->items[i].text : r->items[i].id);
+            sc_out_puts(o, " — ");
+            sc_out v;
+            sc_out_init_mem(&v);
+            sc_report_offer_answer(&v, res, i, w->opts.lang);
+            if (v.buf)
+                sc_write_safe(o, v.buf, v.len);
+            o->failed = o->failed || v.failed;
+            sc_out_free(&v);
+        }
+        if (!first)
+            sc_out_putc(o, '\n');
     }
 }
 

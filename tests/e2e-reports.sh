@@ -138,11 +138,11 @@ cat >"$TMP/htmlcheck.py" <<'EOF'
 from html.parser import HTMLParser
 VOID = {"meta", "br"}
 TAGS = {"html", "head", "meta", "title", "style", "body", "header", "main", "footer", "h1", "h2", "h3", "p", "span",
-        "section", "ul", "li", "pre", "code", "table", "thead", "tbody", "tr", "th", "td", "br"}
-ATTRS = {"lang", "charset", "http-equiv", "content", "name", "class"}
+        "section", "div", "ul", "li", "pre", "code", "table", "thead", "tbody", "tr", "th", "td", "br"}
+ATTRS = {"lang", "charset", "http-equiv", "content", "name", "class", "colspan"}
 CLASSES = {"profiel", "compliant", "not_compliant", "incomplete", "invalid", "pad", "school", "naam", "brin",
            "peildatum", "bestuur", "wijk", "oordeel", "fouten", "tekst", "not_met", "ontbrekend", "banden", "bandset",
-           "regels", "versie", "totalen"}
+           "regels", "versie", "totalen", "aanbod", "noot"}
 
 class Check(HTMLParser):
     def __init__(self):

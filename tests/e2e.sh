@@ -144,6 +144,18 @@ def verdicts(path):
 a, b = verdicts(sys.argv[1]), verdicts(sys.argv[2])
 assert a == b and a[0] == "compliant", (a[0], b[0])
 PY
+# ... the text report shows them in a section of their own, with no verdict words, and only when there are any
+"$BIN" check fixtures/samples/de-regenboog.yaml >"$TMP/aanbod.txt"
+"$BIN" check "$TMP/zonder-aanbod.yaml" >"$TMP/zonder-aanbod.txt"
+awk '/Aanbod naast de basis/{on=1} on' "$TMP/aanbod.txt" >"$TMP/aanbod-sectie.txt"
+grep -qx '  Aanbod naast de basis (vastgelegd, niet beoordeeld): 14 van 31 onderdelen beschreven' "$TMP/aanbod-sectie.txt" && ok || bad "text: the offer's heading: $(head -1 "$TMP/aanbod-sectie.txt")"
+grep -qx '    Meer- en hoogbegaafdheid: Plusklas — in de wijk, 12 plaatsen, 4 uur per week' "$TMP/aanbod-sectie.txt" && ok || bad "text: the plusklas with its capacity"
+grep -qx '    Gedrag: Een aanbod voor leerlingen met gedragsproblemen — in de wijk, 8 plaatsen; Een time-outplek met begeleiding — op schoolniveau' "$TMP/aanbod-sectie.txt" && ok || bad "text: two offers of one catalogue on one line"
+[ "$(wc -l <"$TMP/aanbod-sectie.txt")" -eq 8 ] && ok || bad "text: the offer is one line per catalogue described (7) and a heading"
+! grep -Eqi 'niet gehaald|onvolledig|niet ingevuld' "$TMP/aanbod-sectie.txt" && ok || bad "text: the offer reads as a failure"
+! grep -q 'Aanbod naast' "$TMP/zonder-aanbod.txt" && ok || bad "text: an offer section without an offer"
+"$BIN" check --lang en fixtures/samples/de-regenboog.yaml | grep -qx '  Offer beside the basis (recorded, not judged): 14 of 31 entries described' && ok || bad "text: the offer in English"
+
 # ... and the JSON report holds them, each where the school wrote it
 python3 - "$TMP/de-regenboog.yaml.json" "$TMP/zonder-aanbod.yaml.json" fixtures/samples/de-regenboog.yaml <<'PY' && ok || bad "the JSON report's offer and texts"
 import json, sys
