@@ -178,14 +178,16 @@ static void write_text(const sc_diff *d)
         const sc_change *ch = &d->changes[i];
         printf("%s  ", sc_change_kind_name(ch->kind));
         safe(ch->id);
+        /* a capacity or an item's own promises that appear or go: "none" on that side, so the direction shows */
+        bool both = ch->kind == SC_CHANGE_CAPACITY || ch->kind == SC_CHANGE_ITEM_SERVES;
         if (ch->field && (ch->old_text || ch->new_text)) {
             printf("  %s: ", ch->field);
-            if (ch->old_text)
-                safe(ch->old_text);
-            if (ch->old_text && ch->new_text)
+            if (ch->old_text || both)
+                safe(ch->old_text ? ch->old_text : "none");
+            if ((ch->old_text && ch->new_text) || both)
                 fputs(" -> ", stdout);
-            if (ch->new_text)
-                safe(ch->new_text);
+            if (ch->new_text || both)
+                safe(ch->new_text ? ch->new_text : "none");
         }
         putchar('\n');
     }

@@ -1,4 +1,4 @@
-/* cli/cmd_explain.c — `sopcheck explain`: one item, agreement or promise in full: question, answers, norm in words and in rules syntax, what it belongs to, where it is declared. */
+/* cli/cmd_explain.c — `sopcheck explain`: one item, agreement, catalogue or promise in full: question, answers, norm in words and in rules syntax, what it belongs to, where it is declared. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +15,8 @@
 
 /* The words of explain, in Dutch and in English; those for answers are in words.h. */
 typedef struct explain_words {
-    const char *item_head, *agreement_head, *promise_head;
+    const char *item_head, *agreement_head, *promise_head, *catalogue_head;
+    const char *catalogue, *capacity, *places, *hours, *item_promises, *serving, *entries;
     const char *question, *id, *type, *answer, *categories, *norm, *norm_rules, *ambition, *ambition_rules, *when,
         *when_rules, *note, *help, *source, *agreement, *promise, *promises, *own_promise, *declared, *tightened,
         *layer, *version, *builtin, *text, *agreements, *items, *own_items, *none, *added_in, *peildatum_help;
@@ -28,6 +29,14 @@ static const explain_words words_nl = {
     .item_head = "Vraag",
     .agreement_head = "Afspraak",
     .promise_head = "Belofte",
+    .catalogue_head = "Catalogus",
+    .catalogue = "catalogus (aanbod)",
+    .capacity = "ook te vermelden",
+    .places = "aantal plaatsen (plaatsen:)",
+    .hours = "uren per week (uren_per_week:)",
+    .item_promises = "dient zelf beloftes",
+    .serving = "ook gediend door",
+    .entries = "onderdelen",
     .question = "vraag",
     .id = "id",
     .type = "type",
@@ -60,7 +69,7 @@ static const explain_words words_nl = {
     .peildatum_help = "de datum waarop de antwoorden van een profiel betrekking hebben",
     .no_norm = "geen (alleen een ambitie)",
     .no_norm_field = "geen: wordt vastgelegd, niet beoordeeld",
-    .unknown = "'%s' is geen vraag, afspraak of belofte van deze regels",
+    .unknown = "'%s' is geen vraag, afspraak, catalogus of belofte van deze regels",
     .did_you_mean = "bedoelt u",
     .or_word = "of",
     .scale = "schaal",
@@ -71,6 +80,14 @@ static const explain_words words_en = {
     .item_head = "Item",
     .agreement_head = "Agreement",
     .promise_head = "Promise",
+    .catalogue_head = "Catalogue",
+    .catalogue = "catalogue (offer)",
+    .capacity = "may also give",
+    .places = "places (plaatsen:)",
+    .hours = "hours a week (uren_per_week:)",
+    .item_promises = "serves promises itself",
+    .serving = "also served by",
+    .entries = "entries",
     .question = "question",
     .id = "id",
     .type = "type",
@@ -103,7 +120,7 @@ static const explain_words words_en = {
     .peildatum_help = "the date the answers of a profile describe",
     .no_norm = "none (ambition only)",
     .no_norm_field = "none: recorded, not judged",
-    .unknown = "'%s' is not an item, agreement or promise of these rules",
+    .unknown = "'%s' is not an item, agreement, catalogue or promise of these rules",
     .did_you_mean = "did you mean",
     .or_word = "or",
     .scale = "scale",
@@ -308,6 +325,20 @@ static void explain_item(explain_ctx *c, uint32_t index)
             field(c, NULL, scratch_text(c));
         }
     }
+    if (it->npromises)
+        field_promises(c, w->item_promises, it->promises, it->npromises);
+    if (it->catalogue != SC_NONE) {
+        const sc_catalogue *ca = &r->catalogues[it->catalogue];
+        sc_out_printf(scratch(c), "%s%s%s", ca->id, ca->title ? " " : "", ca->title ? ca->title : "");
+        field(c, w->catalogue, scratch_text(c));
+        field(c, NULL, ca->text);
+    }
+    if (it->capacity) {
+        sc_out_printf(scratch(c), "%s%s%s", it->capacity & SC_CAPACITY_PLACES ? w->places : "",
+                      it->capacity == (SC_CAPACITY_PLACES | SC_CAPACITY_HOURS) ? ", " : "",
+                      it->capacity & SC_CAPACITY_HOURS ? w->hours : "");
+        field(c, w->capacity, scratch_text(c));
+    }
     field_place(c, w->declared, it->pos);
     for (uint32_t k = 0; k < it->ntightenings; k++) {
         const sc_tightening *t = &it->tightenings[k];
@@ -349,6 +380,21 @@ static void explain_promise(explain_ctx *c, uint32_t index)
         field(c, w->agreements, w->none);
     field_place(c, w->declared, p->pos);
     list_items(c, w->own_items, p->items, p->nitems, p->pos.file);
+    if (p->nserving)
+        list_items(c, w->serving, p->serving, p->nserving, p->pos.file);
+}
+
+static void explain_catalogue(explain_ctx *c, uint32_t index)
+{
+    const sc_catalogue *ca = &c->r->catalogues[index];
+    const explain_words *w = c->w;
+    sc_out_printf(c->o, "%s %s%s%s\n", w->catalogue_head, ca->id, ca->title ? ": " : "", ca->title ? ca->title : "");
+    field(c, w->text, ca->text);
+    if (ca->source)
+        field(c, w->source, ca->source);
+    field(c, w->norm, w->no_norm_field);
+    field_place(c, w->declared, ca->pos);
+    list_items(c, w->entries, ca->items, ca->nitems, ca->pos.file);
 }
 
 /* --- did you mean --------------------------------------------------------------------------------- */
@@ -392,6 +438,8 @@ static void suggest(const sc_rules *r, const char *id, suggestions *s)
         consider(s, r->agreements[i].id, sc_edit_distance(id, r->agreements[i].id, cap));
     for (uint32_t i = 0; i < r->npromises; i++)
         consider(s, r->promises[i].id, sc_edit_distance(id, r->promises[i].id, cap));
+    for (uint32_t i = 0; i < r->ncatalogues; i++)
+        consider(s, r->catalogues[i].id, sc_edit_distance(id, r->catalogues[i].id, cap));
 }
 
 static void report_unknown(const explain_ctx *c, const char *id)
@@ -441,7 +489,7 @@ int sc_cmd_explain(int argc, char **argv)
     }
     if (nids == 0) {
         free(ids);
-        return sc_cli_usage_error("explain", "name one or more items, agreements or promises, e.g. "
+        return sc_cli_usage_error("explain", "name one or more items, agreements, catalogues or promises, e.g. "
                                              "'sopcheck explain aanbod.dyscalculie A13 P1'");
     }
 
@@ -462,15 +510,15 @@ int sc_cmd_explain(int argc, char **argv)
     bool first = true;
     for (int i = 0; i < nids; i++) {
         const char *a = ids[i];
-        uint32_t found[3] = {sc_rules_find_item(rules, a, strlen(a)), sc_rules_find_agreement(rules, a),
-                             sc_rules_find_promise(rules, a)};
-        if (found[0] == SC_NONE && found[1] == SC_NONE && found[2] == SC_NONE) {
+        uint32_t found[4] = {sc_rules_find_item(rules, a, strlen(a)), sc_rules_find_agreement(rules, a),
+                             sc_rules_find_promise(rules, a), sc_rules_find_catalogue(rules, a)};
+        if (found[0] == SC_NONE && found[1] == SC_NONE && found[2] == SC_NONE && found[3] == SC_NONE) {
             fflush(stdout);
             report_unknown(&c, a);
             rc = SC_EXIT_INVALID;
             continue;
         }
-        for (int k = 0; k < 3; k++) {
+        for (int k = 0; k < 4; k++) {
             if (found[k] == SC_NONE)
                 continue;
             if (!first)
@@ -480,8 +528,10 @@ int sc_cmd_explain(int argc, char **argv)
                 explain_item(&c, found[k]);
             else if (k == 1)
                 explain_agreement(&c, found[k]);
-            else
+            else if (k == 2)
                 explain_promise(&c, found[k]);
+            else
+                explain_catalogue(&c, found[k]);
         }
     }
     if (c.scratch.failed) {

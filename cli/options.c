@@ -66,7 +66,7 @@ static const sc_cli_option diff_opts[] = {
 static const sc_cli_command commands[] = {
     {"check", "PATH...", "check profiles (files, directories of *.yaml/*.yml, or - for standard input)", check_opts},
     {"template", "", "print a blank profile: every question, its allowed values and norm", template_opts},
-    {"explain", "ID...", "show an item (question, type, norm, ambition, source), an agreement or a promise", explain_opts},
+    {"explain", "ID...", "show an item (question, type, norm, ambition, source), an agreement, a catalogue of the offer or a promise", explain_opts},
     {"test", "TEST...", "run rule tests (*.test.yaml files or directories); see docs/authoring.md", test_opts},
     {"compile", "[RULES...]", "check rules files (default: the bundled rules)", compile_opts},
     {"fmt", "FILE...", "lay rules files out canonically, comments kept (- for standard input)", fmt_opts},

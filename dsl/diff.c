@@ -36,6 +36,13 @@ static const char *const kind_names[] = {
     [SC_CHANGE_AMBITION_BECAME_NORM] = "ambition became norm",
     [SC_CHANGE_AMBITION] = "ambition changed",
     [SC_CHANGE_ITEM_MOVED] = "item moved",
+    [SC_CHANGE_CATALOGUE_ADDED] = "catalogue added",
+    [SC_CHANGE_CATALOGUE_REMOVED] = "catalogue removed",
+    [SC_CHANGE_CATALOGUE_TEXT] = "catalogue text changed",
+    [SC_CHANGE_OFFER_ADDED] = "offer added",
+    [SC_CHANGE_OFFER_REMOVED] = "offer removed",
+    [SC_CHANGE_CAPACITY] = "capacity changed",
+    [SC_CHANGE_ITEM_SERVES] = "item serves changed",
 };
 
 const char *sc_change_kind_name(sc_change_kind k)
@@ -231,15 +238,28 @@ static const char *tightening_extra(diff_ctx *c, const sc_rules *rn, const sc_pr
     return NULL;
 }
 
-/* The id of the agreement an item belongs to, or of the promise it is a requirement of; NULL for a field. */
+/* The id of the agreement an item belongs to, of the promise it is a requirement of, or of the catalogue it is a
+ * field of; NULL for a field of the school. */
 static const char *owner_id(const sc_rules *r, const sc_item *it)
 {
     if (it->agreement != SC_NONE)
         return r->agreements[it->agreement].id;
     if (it->promise != SC_NONE)
         return r->promises[it->promise].id;
+    if (it->catalogue != SC_NONE)
+        return r->catalogues[it->catalogue].id;
     return NULL;
 }
+
+/* What the long form of an answer may add, as the rules write it ("places, hours"); NULL for nothing. */
+static const char *capacity_text(unsigned capacity)
+{
+    if (capacity & SC_CAPACITY_PLACES)
+        return capacity & SC_CAPACITY_HOURS ? "places, hours" : "places";
+    return capacity & SC_CAPACITY_HOURS ? "hours" : NULL;
+}
+
+static const char *id_list_text(diff_ctx *c, const sc_rules *r, const uint32_t *promises, uint32_t n);
 
 static void diff_item(diff_ctx *c, const sc_rules *ro, uint32_t so, const sc_rules *rn, uint32_t sn)
 {
@@ -268,25 +288,37 @@ static void diff_item(diff_ctx *c, const sc_rules *ro, uint32_t so, const sc_rul
     if (!pred_equal(ro, io->ambition, rn, in->ambition) && !(became && !na))
         add(c, SC_CHANGE_AMBITION, in->id, "ambition", oa, na);
     const char *og = owner_id(ro, io), *ng = owner_id(rn, in);
-    if (!same(og, ng))
-        add(c, SC_CHANGE_ITEM_MOVED, in->id, io->promise != SC_NONE || in->promise != SC_NONE ? "belongs to" : "agreement",
-            og, ng);
+    if (!same(og, ng)) {
+        bool agreements = (io->agreement != SC_NONE || !og) && (in->agreement != SC_NONE || !ng);
+        add(c, SC_CHANGE_ITEM_MOVED, in->id, agreements ? "agreement" : "belongs to", og, ng);
+    }
+    if (io->capacity != in->capacity)
+        add(c, SC_CHANGE_CAPACITY, in->id, "capacity", capacity_text(io->capacity), capacity_text(in->capacity));
+    const char *op = id_list_text(c, ro, io->promises, io->npromises), *np = id_list_text(c, rn, in->promises, in->npromises);
+    if (op && np && strcmp(op, np) != 0)
+        add(c, SC_CHANGE_ITEM_SERVES, in->id, "serves", *op ? op : NULL, *np ? np : NULL);
 }
 
-static const char *serves_text(diff_ctx *c, const sc_rules *r, const sc_agreement *a)
+/* The ids of promises, comma-separated ("" for none), in the diff's arena; NULL when out of memory. */
+static const char *id_list_text(diff_ctx *c, const sc_rules *r, const uint32_t *promises, uint32_t n)
 {
     sc_out o;
     sc_out_init_mem(&o);
-    for (uint32_t i = 0; i < a->npromises; i++) {
+    for (uint32_t i = 0; i < n; i++) {
         if (i)
             sc_out_puts(&o, ", ");
-        sc_out_puts(&o, r->promises[a->promises[i]].id);
+        sc_out_puts(&o, r->promises[promises[i]].id);
     }
     const char *s = o.failed ? NULL : sc_arena_strndup(&c->d->arena, o.buf ? o.buf : "", o.len);
     sc_out_free(&o);
     if (!s)
         c->oom = true;
     return s;
+}
+
+static const char *serves_text(diff_ctx *c, const sc_rules *r, const sc_agreement *a)
+{
+    return id_list_text(c, r, a->promises, a->npromises);
 }
 
 static const char *date_text(diff_ctx *c, bool has, sc_date d)
@@ -361,6 +393,19 @@ int sc_diff_rules(const sc_rules *ro, const sc_rules *rn, sc_diff *out)
             add(&c, SC_CHANGE_SERVES, an->id, "serves", so, sn);
     }
 
+    /* catalogues of the offer */
+    for (uint32_t i = 0; i < ro->ncatalogues; i++)
+        if (sc_rules_find_catalogue(rn, ro->catalogues[i].id) == SC_NONE)
+            add(&c, SC_CHANGE_CATALOGUE_REMOVED, ro->catalogues[i].id, "text", ro->catalogues[i].text, NULL);
+    for (uint32_t i = 0; i < rn->ncatalogues; i++) {
+        const sc_catalogue *cn = &rn->catalogues[i];
+        uint32_t j = sc_rules_find_catalogue(ro, cn->id);
+        if (j == SC_NONE)
+            add(&c, SC_CHANGE_CATALOGUE_ADDED, cn->id, "text", NULL, cn->text);
+        else if (!same(ro->catalogues[j].text, cn->text))
+            add(&c, SC_CHANGE_CATALOGUE_TEXT, cn->id, "text", ro->catalogues[j].text, cn->text);
+    }
+
     /* bands of bandsets with the same name */
     for (uint32_t i = 0; i < rn->nbandsets; i++) {
         const sc_bandset *bn = &rn->bandsets[i];
@@ -387,14 +432,14 @@ int sc_diff_rules(const sc_rules *ro, const sc_rules *rn, sc_diff *out)
     for (uint32_t i = 0; i < ro->nitems; i++) {
         const sc_item *io = &ro->items[i];
         if (sc_rules_find_item(rn, io->id, strlen(io->id)) == SC_NONE)
-            add(&c, SC_CHANGE_ITEM_REMOVED, io->id, io->norm ? "norm" : "text",
-                io->norm ? pred_text(&c, ro, io->norm, i) : io->text, NULL);
+            add(&c, io->catalogue != SC_NONE ? SC_CHANGE_OFFER_REMOVED : SC_CHANGE_ITEM_REMOVED, io->id,
+                io->norm ? "norm" : "text", io->norm ? pred_text(&c, ro, io->norm, i) : io->text, NULL);
     }
     for (uint32_t i = 0; i < rn->nitems; i++) {
         const sc_item *in = &rn->items[i];
         uint32_t j = sc_rules_find_item(ro, in->id, strlen(in->id));
         if (j == SC_NONE)
-            add(&c, SC_CHANGE_ITEM_ADDED, in->id, in->norm ? "norm" : in->ambition ? "ambition" : "text", NULL,
+            add(&c, in->catalogue != SC_NONE ? SC_CHANGE_OFFER_ADDED : SC_CHANGE_ITEM_ADDED, in->id, in->norm ? "norm" : in->ambition ? "ambition" : "text", NULL,
                 in->norm ? pred_text(&c, rn, in->norm, i) : in->ambition ? pred_text(&c, rn, in->ambition, i) : in->text);
         else
             diff_item(&c, ro, j, rn, i);

@@ -26,7 +26,14 @@ typedef enum sc_change_kind {
     SC_CHANGE_NORM_REMOVED,
     SC_CHANGE_AMBITION_BECAME_NORM,
     SC_CHANGE_AMBITION,          /* the ambition was added, removed or changed */
-    SC_CHANGE_ITEM_MOVED         /* the item belongs to another agreement or promise */
+    SC_CHANGE_ITEM_MOVED,        /* the item belongs to another agreement, promise or catalogue */
+    SC_CHANGE_CATALOGUE_ADDED,   /* a catalogue of the offer (recorded, never judged) */
+    SC_CHANGE_CATALOGUE_REMOVED,
+    SC_CHANGE_CATALOGUE_TEXT,
+    SC_CHANGE_OFFER_ADDED,       /* a field of a catalogue: a question the offer asks, never judged */
+    SC_CHANGE_OFFER_REMOVED,
+    SC_CHANGE_CAPACITY,          /* what the long form of an answer may add (places, hours) */
+    SC_CHANGE_ITEM_SERVES        /* the promises an item serves itself (item-level serves) */
 } sc_change_kind;
 
 /* One change. `field` names what changed ("norm", "text", "serves", "valid from", "from", ...);
@@ -34,7 +41,7 @@ typedef enum sc_change_kind {
  * NULL where there is none (an added item has no old value). */
 typedef struct sc_change {
     sc_change_kind kind;
-    const char *id;        /* item, agreement or promise id; "bandset.band" for bands; "ruleset" for validity */
+    const char *id;        /* item, agreement, promise or catalogue id; "bandset.band" for bands; "ruleset" for validity */
     const char *field;
     const char *old_text;
     const char *new_text;
@@ -43,7 +50,7 @@ typedef struct sc_change {
 typedef struct sc_diff {
     sc_arena arena;        /* the changes and their texts live here */
     size_t nchanges;
-    sc_change *changes;    /* validity, promises, agreements, bands, then items */
+    sc_change *changes;    /* validity, promises, agreements, catalogues, bands, then items */
 } sc_diff;
 
 /* Compare `old_rules` with `new_rules`. Returns 0, or -1 when out of memory. Free with sc_diff_free. */

@@ -104,6 +104,31 @@ has '{"kind":"relaxed","id":"n.soepeler","field":"norm","old":"at least 4","new"
 has '{"kind":"ambition became norm","id":"a.norm","field":"norm","old":null,"new":"school or better"},'
 has '{"kind":"item moved","id":"verhuist","field":"agreement","old":"A2","new":"A3"}]}'
 
+# the offer: catalogues and their fields added, removed, changed or moved, a capacity and an item's own serves
+run diff tests/data/diff/offer-old.rules tests/data/diff/offer-new.rules
+status 1
+quiet
+has "catalogue removed  C3  text: Vervalt."
+has "catalogue text changed  C1  text: Extra ondersteuning bij lezen. -> Extra ondersteuning bij taal en lezen."
+has "catalogue added  C4  text: Fysieke omgeving."
+has "offer removed  extra.weg  text: Verdwijnt uit het aanbod"
+has "offer removed  vervalt.iets  text: Iets"
+has "offer added  extra.nieuw  text: Nieuw in het aanbod"
+has "offer added  fysiek.lift  text: Er is een lift."
+has "item moved  extra.verhuist  belongs to: C1 -> C2"
+has "capacity changed  extra.lezen  capacity: hours -> places, hours"
+has "item serves changed  ouders.betrokken  serves: none -> P2"
+hasnt "item added"
+hasnt "item removed"
+lines 10
+run diff tests/data/diff/offer-new.rules tests/data/diff/offer-old.rules
+status 1
+has "capacity changed  extra.lezen  capacity: places, hours -> hours"
+has "item serves changed  ouders.betrokken  serves: P2 -> none"
+run diff --format json tests/data/diff/offer-old.rules tests/data/diff/offer-new.rules
+has '{"kind":"capacity changed","id":"extra.lezen","field":"capacity","old":"hours","new":"places, hours"},'
+has '{"kind":"item serves changed","id":"ouders.betrokken","field":"serves","old":null,"new":"P2"},'
+
 # numbers are compared as numbers, to the last digit the rules hold, not as a rendering that keeps ten
 sed 's/norm at least 2$/norm at least 0.12345678901/' tests/data/diff/old.rules >"$TMP/digits-old.rules"
 sed 's/norm at least 2$/norm at least 0.12345678902/' tests/data/diff/old.rules >"$TMP/digits-new.rules"

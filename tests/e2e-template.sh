@@ -304,6 +304,26 @@ has_line "$TMP/out" "promise items" "  eigen vragen (1):"
 has_line "$TMP/out" "promise item" "    school.inspectie_oordeel: Oordeel van de inspectie"
 has_line "$TMP/out" "promise item norm" "      norm: voldoende of beter"
 
+expect_rc 0 "explain a catalogue of the offer" "$BIN" explain C1
+has_line "$TMP/out" "catalogue heading" "Catalogus C1: Taal en lezen"
+has_line "$TMP/out" "catalogue text" "  tekst:                Extra ondersteuning bij taal en lezen."
+has_line "$TMP/out" "catalogue is not judged" "  norm:                 geen: wordt vastgelegd, niet beoordeeld"
+has_line "$TMP/out" "catalogue declared" "  vastgelegd in:        rules/zoetermeer-2023.rules:$(line_of '^catalogue C1 ' rules/zoetermeer-2023.rules)"
+has_line "$TMP/out" "catalogue entries" "  onderdelen (2):"
+has_line "$TMP/out" "catalogue entry" "    extra.taal.leesinterventie: Intensieve leesinterventie in kleine groepen"
+expect_rc 0 "explain a field of the offer" "$BIN" explain extra.taal.leesinterventie
+has_line "$TMP/out" "its catalogue" "  catalogus (aanbod):   C1 Taal en lezen"
+has_line "$TMP/out" "its capacity" "  ook te vermelden:     aantal plaatsen (plaatsen:), uren per week (uren_per_week:)"
+expect_rc 0 "explain an item that serves a promise itself, and that promise" "$BIN" explain hgw.ouders P3
+has_text "$TMP/out" "  dient zelf beloftes:  P3 Onze scholen zien de ouder als ervaringsdeskundige" "the item's own promise"
+has_line "$TMP/out" "the promise's serving items" "  ook gediend door (2):"
+has_line "$TMP/out" "a serving item" "    ihi.betrokkenen: Binnen de IHI procedure zijn in ieder geval de leerkracht, intern begeleider"
+expect_rc 0 "explain a catalogue in English" "$BIN" explain --lang en C3 extra.gedrag.cluster4
+has_line "$TMP/out" "English catalogue" "Catalogue C3: Gedrag"
+has_line "$TMP/out" "English capacity" "  may also give:        places (plaatsen:)"
+expect_rc 2 "explain a catalogue misspelt" "$BIN" explain C99
+has_text "$TMP/err" "bedoelt u 'C9'?" "a catalogue suggested"
+
 expect_rc 0 "explain in English" "$BIN" explain --lang en aanbod.dyscalculie A13 P1
 has_line "$TMP/out" "English item" "Item aanbod.dyscalculie"
 has_line "$TMP/out" "English norm" "  norm (rules):         school or better"
@@ -312,16 +332,16 @@ has_line "$TMP/out" "English promise" "Promise P1"
 has_line "$TMP/out" "English declared" "  declared in:          rules/zoetermeer-2023.rules:$(line_of 'item aanbod.dyscalculie:' rules/zoetermeer-2023.rules)"
 
 expect_rc 2 "explain an unknown id" "$BIN" explain aanbod.dyscalculi
-has_line "$TMP/err" "did you mean" "sopcheck explain: 'aanbod.dyscalculi' is geen vraag, afspraak of belofte van deze regels; bedoelt u 'aanbod.dyscalculie'?"
+has_line "$TMP/err" "did you mean" "sopcheck explain: 'aanbod.dyscalculi' is geen vraag, afspraak, catalogus of belofte van deze regels; bedoelt u 'aanbod.dyscalculie'?"
 same "nothing on standard output" "$(grep -c . "$TMP/out")" 0
 expect_rc 2 "explain an unknown id in English" "$BIN" explain --lang en a13
-has_line "$TMP/err" "did you mean" "sopcheck explain: 'a13' is not an item, agreement or promise of these rules; did you mean 'A13'?"
+has_line "$TMP/err" "did you mean" "sopcheck explain: 'a13' is not an item, agreement, catalogue or promise of these rules; did you mean 'A13'?"
 expect_rc 2 "explain a last segment" "$BIN" explain dyscalculie
-has_line "$TMP/err" "several suggestions" "sopcheck explain: 'dyscalculie' is geen vraag, afspraak of belofte van deze regels; bedoelt u 'aanbod.dyscalculie' of 'protocol.dyscalculie'?"
+has_line "$TMP/err" "several suggestions" "sopcheck explain: 'dyscalculie' is geen vraag, afspraak, catalogus of belofte van deze regels; bedoelt u 'aanbod.dyscalculie' of 'protocol.dyscalculie'?"
 expect_rc 2 "explain a school field without school." "$BIN" explain peildatum
 has_text "$TMP/err" "bedoelt u 'school.peildatum'?" "school. suggested"
 expect_rc 2 "explain something far from every id" "$BIN" explain qqqqqqqq
-has_line "$TMP/err" "no suggestion" "sopcheck explain: 'qqqqqqqq' is geen vraag, afspraak of belofte van deze regels"
+has_line "$TMP/err" "no suggestion" "sopcheck explain: 'qqqqqqqq' is geen vraag, afspraak, catalogus of belofte van deze regels"
 expect_rc 2 "explain a known and an unknown id" "$BIN" explain A1 nope
 has_line "$TMP/out" "the known id is still explained" "Afspraak A1: Onderwijsaanbod"
 expect_rc 2 "explain without an id" "$BIN" explain
