@@ -111,6 +111,11 @@ run check --rules "$TMP/leeg" $P/voldoet-2025.yaml
 status 2 "a directory without a main ruleset"
 grep -q "holds no main ruleset" "$TMP/err" && ok || bad "no main ruleset: $(cat "$TMP/err")"
 
+# --- --rules DIR: a profile of school year 2026-2027 is judged by zoetermeer-2026 (the WPO layer) ---
+run check --format json --rules rules fixtures/tests-2026/profiles/voldoet-2026.yaml fixtures/tests-2026/profiles/inbreng-ontbreekt-2026.yaml $P/voldoet-2025.yaml
+status 1 "--rules rules, 2026"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert [p["rules"]["version"] for p in r["profiles"]]==["2026-08-01","2026-08-01","2025-08-01"]' "$TMP/out" && ok || bad "--rules DIR, 2026 version"
+
 # --- one version: as before -------------------------------------------------------------
 run check --rules $V23 "$TMP/oud-2020.yaml"
 status 2 "one version, out of force"
