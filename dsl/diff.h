@@ -26,7 +26,8 @@ typedef enum sc_change_kind {
     SC_CHANGE_NORM_REMOVED,
     SC_CHANGE_AMBITION_BECAME_NORM,
     SC_CHANGE_AMBITION,          /* the ambition was added, removed or changed */
-    SC_CHANGE_ITEM_MOVED         /* the item belongs to another agreement or promise */
+    SC_CHANGE_ITEM_MOVED,        /* the item belongs to another agreement or promise */
+    SC_CHANGE_AGREEMENT_SOURCE   /* an agreement rests on another source (e.g. by 'restate') */
 } sc_change_kind;
 
 /* One change. `field` names what changed ("norm", "text", "serves", "valid from", "from", ...);

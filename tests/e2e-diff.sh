@@ -73,6 +73,9 @@ has "    newly incomplete: W1, W2, W3"
 if grep -A1 -F "fixtures/tests-2026/profiles/inbreng-ontbreekt-2026.yaml" "$TMP/out" | grep -q "newly not met: W3"; then e2e_pass; else fail "inbreng-ontbreekt-2026: W3 not newly failed"; fi
 hasnt "removed"
 hasnt "tightened"
+# agreement 14 restated on the new articles (art. 8 lid 5 repealed)
+if grep -q "^agreement text changed  A14  text: De school heeft zijn schoolondersteuningsprofiel (SOP) vastgesteld, .* -> De school beschrijft haar basisondersteuningsvoorzieningen" "$TMP/out"; then e2e_pass; else fail "A14 not restated"; fi
+if grep -q "^agreement source changed  A14  source: afspraak 14 -> afspraak 14, vanaf 2026 op WPO art. 13 lid 1 onder c en art. 13a lid 2 (art. 8 lid 5 vervallen)" "$TMP/out"; then e2e_pass; else fail "A14 source not changed"; fi
 
 # backwards: taking a tightening back is a relaxation
 run diff rules/zoetermeer-2025.rules rules/zoetermeer-2023.rules
