@@ -38,7 +38,7 @@ quiet() {
 }
 
 # --- Zoetermeer 2023 -> 2025 ----------------------------------------------------------
-run diff rules/zoetermeer-2023.rules rules/zoetermeer-2025.rules
+run diff rules/zoetermeer-2023.rules docs/examples/voorbeeld-landelijke-norm/zoetermeer-2025.rules
 status 1
 quiet
 has "validity changed  ruleset  valid from: 2023-08-01 -> 2025-08-01"
@@ -78,7 +78,7 @@ if grep -q "^agreement text changed  A14  text: De school heeft zijn schoolonder
 if grep -q "^agreement source changed  A14  source: afspraak 14 -> afspraak 14, vanaf 2026 op WPO art. 13 lid 1 onder c en art. 13a lid 2 (art. 8 lid 5 vervallen)" "$TMP/out"; then e2e_pass; else fail "A14 source not changed"; fi
 
 # backwards: taking a tightening back is a relaxation
-run diff rules/zoetermeer-2025.rules rules/zoetermeer-2023.rules
+run diff docs/examples/voorbeeld-landelijke-norm/zoetermeer-2025.rules rules/zoetermeer-2023.rules
 status 1
 has "item removed  aanpak.taakwerkhouding  norm: school or better"
 has "relaxed  protocol.dyscalculie  norm: beschikbaar or better and actief or better -> beschikbaar or better"
