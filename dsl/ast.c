@@ -105,6 +105,8 @@ void ast_set_source(sc_parse_ctx *c, ast_loc at, const char *text)
         set_once(c, &c->agreement->source, at, text, "the agreement's 'source'");
     else if (c->promise)
         set_once(c, &c->promise->source, at, text, "the promise's 'source'");
+    else if (c->extend && c->extend->restate)
+        set_once(c, &c->extend->source, at, text, "the restated agreement's 'source'");
     else if (c->extend || c->tighten)
         sc_parse_error(c, at, "put 'source' under an item", "'source' does not belong to 'extend' or 'tighten'");
     else
@@ -221,6 +223,10 @@ void ast_set_title(sc_parse_ctx *c, ast_loc at, const char *text)
 {
     if (c->recovering)
         return;
+    if (!c->agreement && c->extend && c->extend->restate && !c->item) {
+        set_once(c, &c->extend->title, at, text, "the restated agreement's 'title'");
+        return;
+    }
     if (!c->agreement) {
         sc_parse_error(c, at, "put 'title' right after 'agreement ...' or 'catalogue ...'",
                        "'title' belongs to an agreement or a catalogue");
@@ -404,6 +410,13 @@ void ast_begin_extend(sc_parse_ctx *c, ast_loc at, const char *id, ast_loc id_lo
     d->u.extend = e;
     c->extend = e;
     c->items = &e->items;
+}
+
+void ast_begin_restate(sc_parse_ctx *c, ast_loc at, const char *id, ast_loc id_loc, const char *text)
+{
+    ast_begin_extend(c, at, id, id_loc);
+    c->extend->restate = true;
+    c->extend->text = text;
 }
 
 void ast_begin_tighten(sc_parse_ctx *c, ast_loc at, const char *id, ast_loc id_loc)

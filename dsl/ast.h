@@ -150,6 +150,10 @@ typedef struct ast_extend {
     ast_name agreement;
     ast_loc loc;
     sc_ptrvec items;
+    /* 'restate A14 "text"': the agreement's text said anew, with its own 'title'/'source' lines */
+    bool restate;
+    const char *text;
+    ast_text title, source;
 } ast_extend;
 
 typedef struct ast_tighten {

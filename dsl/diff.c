@@ -43,6 +43,7 @@ static const char *const kind_names[] = {
     [SC_CHANGE_OFFER_REMOVED] = "offer removed",
     [SC_CHANGE_CAPACITY] = "capacity changed",
     [SC_CHANGE_ITEM_SERVES] = "item serves changed",
+    [SC_CHANGE_AGREEMENT_SOURCE] = "agreement source changed",
 };
 
 const char *sc_change_kind_name(sc_change_kind k)
@@ -388,6 +389,8 @@ int sc_diff_rules(const sc_rules *ro, const sc_rules *rn, sc_diff *out)
         const sc_agreement *ao = &ro->agreements[j];
         if (!same(ao->text, an->text))
             add(&c, SC_CHANGE_AGREEMENT_TEXT, an->id, "text", ao->text, an->text);
+        if (!same(ao->source, an->source))
+            add(&c, SC_CHANGE_AGREEMENT_SOURCE, an->id, "source", ao->source, an->source);
         const char *so = serves_text(&c, ro, ao), *sn = serves_text(&c, rn, an);
         if (so && sn && strcmp(so, sn) != 0)
             add(&c, SC_CHANGE_SERVES, an->id, "serves", so, sn);

@@ -33,7 +33,8 @@ typedef enum sc_change_kind {
     SC_CHANGE_OFFER_ADDED,       /* a field of a catalogue: a question the offer asks, never judged */
     SC_CHANGE_OFFER_REMOVED,
     SC_CHANGE_CAPACITY,          /* what the long form of an answer may add (places, hours) */
-    SC_CHANGE_ITEM_SERVES        /* the promises an item serves itself (item-level serves) */
+    SC_CHANGE_ITEM_SERVES,       /* the promises an item serves itself (item-level serves) */
+    SC_CHANGE_AGREEMENT_SOURCE   /* an agreement rests on another source (e.g. by 'restate') */
 } sc_change_kind;
 
 /* One change. `field` names what changed ("norm", "text", "serves", "valid from", "from", ...);

@@ -202,6 +202,8 @@ void sc_rules_dump(sc_out *o, const sc_rules *r)
         sc_write_quoted(o, a->text);
         pos_comment(o, r, a->pos);
         sc_out_putc(o, '\n');
+        if (a->restated)
+            sc_out_printf(o, "    # restated by %s:%u\n", r->files[a->restated_pos.file].path, a->restated_pos.line);
         if (a->title) {
             sc_out_puts(o, "    title ");
             sc_write_quoted(o, a->title);

@@ -921,6 +921,15 @@ static void stmt_unit(fmt *f, const ast_file *file, const fmt_unit *u)
     case AST_DECL_FIELD: stmt_item(f, d->u.field, 0); break;
     case AST_DECL_EXTEND: {
         const ast_extend *e = d->u.extend;
+        if (e->restate) {
+            stmt_text(f, e->loc, 0, sc_arena_printf(f->arena, "restate %s", e->agreement.name), e->text);
+            if (e->title.text)
+                stmt_text(f, e->title.loc, 4, "title", e->title.text);
+            if (e->source.text)
+                stmt_text(f, e->source.loc, 4, "source", e->source.text);
+            stmt_items(f, &e->items, 4);
+            break;
+        }
         lead(f, e->loc, 0, true);
         size_t first = f->nout;
         putf(f, "extend %s", e->agreement.name);

@@ -72,6 +72,7 @@ void ast_set_pred(sc_parse_ctx *c, ast_loc at, ast_attr_kind kind, ast_pred *p);
 void ast_set_note(sc_parse_ctx *c, ast_loc at, const char *text, bool is_help);
 void ast_set_required(sc_parse_ctx *c, ast_loc at);
 void ast_begin_extend(sc_parse_ctx *c, ast_loc at, const char *id, ast_loc id_loc);
+void ast_begin_restate(sc_parse_ctx *c, ast_loc at, const char *id, ast_loc id_loc, const char *text);
 void ast_begin_tighten(sc_parse_ctx *c, ast_loc at, const char *id, ast_loc id_loc);
 void ast_end_block(sc_parse_ctx *c);
 

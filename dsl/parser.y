@@ -55,7 +55,7 @@ static char *sc_join(sc_parse_ctx *ctx, const char *a, const char *b);
 %token SOURCE "'source'" INCLUDE "'include'" SCALE "'scale'" BANDS "'bands'" OVER "'over'"
 %token BELOW "'below'" PROMISE "'promise'" AGREEMENT "'agreement'" SERVES "'serves'" TITLE "'title'"
 %token ITEM "'item'" FIELD "'field'" NORM "'norm'" AMBITION "'ambition'" WHEN "'when'" NOTE "'note'"
-%token HELP "'help'" REQUIRED "'required'" TIGHTEN "'tighten'" EXTEND "'extend'"
+%token HELP "'help'" REQUIRED "'required'" TIGHTEN "'tighten'" EXTEND "'extend'" RESTATE "'restate'"
 %token CATALOGUE "'catalogue'" CAPACITY "'capacity'"
 %token IS "'is'" ONE "'one'" OF "'of'" AT "'at'" LEAST "'least'" MOST "'most'" MORE "'more'"
 %token LESS "'less'" THAN "'than'" OR "'or'" AND "'and'" NOT "'not'" BETTER "'better'"
@@ -113,6 +113,7 @@ statement:
   | CAPACITY names                      { ast_set_capacity(ctx, L(@1), $2); }
   | EXTEND IDENT                        { ast_begin_extend(ctx, L(@1), $2, L(@2)); }
   | TIGHTEN IDENT                       { ast_begin_tighten(ctx, L(@1), $2, L(@2)); }
+  | RESTATE IDENT text                  { ast_begin_restate(ctx, L(@1), $2, L(@2), $3); }
   ;
 
 text:

@@ -162,6 +162,8 @@ typedef struct sc_agreement {
     const char *text;       /* the agreement as the SWV wrote it */
     const char *source;     /* where it stands in the source document */
     sc_srcpos pos;
+    bool restated;          /* a later file said text/title/source anew with 'restate' */
+    sc_srcpos restated_pos; /* where, when restated */
     uint32_t npromises;
     const uint32_t *promises;  /* the promises it serves */
     uint32_t nitems;

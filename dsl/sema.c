@@ -109,6 +109,8 @@ typedef struct group_rec {   /* a promise, an agreement or a catalogue */
     ast_promise *promise;
     ast_agreement *agreement;   /* an agreement's or a catalogue's */
     sc_ptrvec items;         /* item_rec*, including those added by `extend` */
+    const ast_extend *restated;   /* the last 'restate' of an agreement, in include order, or NULL */
+    uint32_t restated_file;
 } group_rec;
 
 typedef struct item_rec {
@@ -530,14 +532,28 @@ static void declare_decl(sema *s, uint32_t file, ast_decl *d)
             sc_sema_error(s->c, file, e->agreement.loc, sug ? hint : "name an agreement of an included file",
                           "unknown agreement '%s'", e->agreement.name);
         } else if (g->file == file) {
-            sc_sema_error(s->c, file, e->agreement.loc, "add the items to the agreement itself",
-                          "'extend' is for agreements of an included file; '%s' is declared in this file", g->id);
+            sc_sema_error(s->c, file, e->agreement.loc, e->restate ? "change the agreement's own text" : "add the items to the agreement itself",
+                          "'%s' is for agreements of an included file; '%s' is declared in this file",
+                          e->restate ? "restate" : "extend", g->id);
             g = NULL;
         } else if (!includes(s, file, g->file)) {
             sc_sema_error(s->c, file, e->agreement.loc, "include that file here, or extend the agreement in a file that includes it",
-                          "'extend' is for agreements of an included file; '%s' is declared in '%s', which this file does not include",
-                          g->id, file_path(s, g->file));
+                          "'%s' is for agreements of an included file; '%s' is declared in '%s', which this file does not include",
+                          e->restate ? "restate" : "extend", g->id, file_path(s, g->file));
             g = NULL;
+        }
+        if (g && e->restate) {
+            if (g->kind == GROUP_CATALOGUE) {
+                sc_sema_error(s->c, file, e->agreement.loc, "restate an agreement; a catalogue only records what a school offers",
+                              "'restate' is for agreements; '%s' is a catalogue", g->id);
+            } else if (g->restated && g->restated_file == file) {
+                sc_sema_error(s->c, file, e->agreement.loc, "give the agreement one 'restate' in this file",
+                              "agreement '%s' is restated twice in this file (first at line %u)", g->id,
+                              g->restated->agreement.loc.line);
+            } else {
+                g->restated = e;
+                g->restated_file = file;
+            }
         }
         if (g && g->kind == GROUP_CATALOGUE)
             for (size_t k = 0; k < e->items.len; k++) {
@@ -1292,10 +1308,14 @@ int sc_sema_run(sc_compiler *c)
         const ast_agreement *a = g->agreement;
         sc_agreement *ag = &agreements[i];
         ag->id = ostr(s, a->id);
-        ag->title = ostr(s, a->title.text);
-        ag->text = ostr(s, a->text);
-        ag->source = ostr(s, a->source.text);
+        const ast_extend *re = g->restated;
+        ag->title = ostr(s, re && re->title.text ? re->title.text : a->title.text);
+        ag->text = ostr(s, re ? re->text : a->text);
+        ag->source = ostr(s, re && re->source.text ? re->source.text : a->source.text);
         ag->pos = srcpos(g->file, a->loc);
+        ag->restated = re != NULL;
+        if (re)
+            ag->restated_pos = srcpos(g->restated_file, re->loc);
         ag->nitems = (uint32_t)g->items.len;
         ag->items = index_list(s, &g->items, true);
         ag->promises = resolve_serves(s, g->file, &a->serves, served_by, (void *)g, &ag->npromises);

@@ -38,7 +38,7 @@ quiet() {
 }
 
 # --- Zoetermeer 2023 -> 2025 ----------------------------------------------------------
-run diff rules/zoetermeer-2023.rules rules/zoetermeer-2025.rules
+run diff rules/zoetermeer-2023.rules docs/examples/voorbeeld-landelijke-norm/zoetermeer-2025.rules
 status 1
 quiet
 has "validity changed  ruleset  valid from: 2023-08-01 -> 2025-08-01"
@@ -56,8 +56,29 @@ hasnt "removed"
 hasnt "relaxed"
 lines 15
 
+# --- Zoetermeer 2023 -> 2026: what the WPO school-guide law changed, for which school ------
+run diff rules/zoetermeer-2023.rules rules/zoetermeer-2026.rules --profiles fixtures/profiles fixtures/tests-2026/profiles
+status 1
+quiet
+has "validity changed  ruleset  valid from: 2023-08-01 -> 2026-08-01"
+has "item added  schoolgids.vastgesteld  norm: within 12 months before peildatum"
+has "item added  schoolgids.inbreng_beschreven  norm: is ja"
+for a in W1 W2 W3; do
+    if grep -q "^agreement added  $a  text: " "$TMP/out"; then e2e_pass; else fail "agreement $a not added"; fi
+done
+# a school that answered nothing of the law becomes incomplete on each new agreement
+has "fixtures/profiles/faalt-a14.yaml (Basisschool Het Baken): not_compliant -> not_compliant"
+has "    newly incomplete: W1, W2, W3"
+# a 2026 school whose guide lacks the pupils' view now fails W3 (art. 13b)
+if grep -A1 -F "fixtures/tests-2026/profiles/inbreng-ontbreekt-2026.yaml" "$TMP/out" | grep -q "newly not met: W3"; then e2e_pass; else fail "inbreng-ontbreekt-2026: W3 not newly failed"; fi
+hasnt "removed"
+hasnt "tightened"
+# agreement 14 restated on the new articles (art. 8 lid 5 repealed)
+if grep -q "^agreement text changed  A14  text: De school heeft zijn schoolondersteuningsprofiel (SOP) vastgesteld, .* -> De school beschrijft haar basisondersteuningsvoorzieningen" "$TMP/out"; then e2e_pass; else fail "A14 not restated"; fi
+if grep -q "^agreement source changed  A14  source: afspraak 14 -> afspraak 14, vanaf 2026 op WPO art. 13 lid 1 onder c en art. 13a lid 2 (art. 8 lid 5 vervallen)" "$TMP/out"; then e2e_pass; else fail "A14 source not changed"; fi
+
 # backwards: taking a tightening back is a relaxation
-run diff rules/zoetermeer-2025.rules rules/zoetermeer-2023.rules
+run diff docs/examples/voorbeeld-landelijke-norm/zoetermeer-2025.rules rules/zoetermeer-2023.rules
 status 1
 has "item removed  aanpak.taakwerkhouding  norm: school or better"
 has "relaxed  protocol.dyscalculie  norm: beschikbaar or better and actief or better -> beschikbaar or better"

@@ -61,7 +61,7 @@ if cc -std=c11 -D_POSIX_C_SOURCE=200809L -o "$TMP/client" docs/examples/client.c
     e2e_pass
     mkdir "$TMP/out"
     e2e_check "the client linked against the installed libsopcheck.so runs every writer" \
-        env LD_LIBRARY_PATH="$DEST$P/lib" "$TMP/client" "$TMP/out" rules/zoetermeer-2023.rules rules/zoetermeer-2025.rules \
+        env LD_LIBRARY_PATH="$DEST$P/lib" "$TMP/client" "$TMP/out" rules/zoetermeer-2023.rules docs/examples/voorbeeld-landelijke-norm/zoetermeer-2025.rules \
         fixtures/samples/de-regenboog.yaml
     if LD_LIBRARY_PATH="$DEST$P/lib" ldd "$TMP/client" | grep -q "libsopcheck.so.0 => $DEST$P/lib"; then e2e_pass; else e2e_fail "the client is not linked against the installed libsopcheck.so.0"; fi
 else

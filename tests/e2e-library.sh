@@ -16,7 +16,7 @@ if [ ! -x "$CLIENT" ]; then
 fi
 
 A=rules/zoetermeer-2023.rules
-B=rules/zoetermeer-2025.rules
+B=docs/examples/voorbeeld-landelijke-norm/zoetermeer-2025.rules
 # the samples (all of 2026: the 2025 version judges them when both are given, though the 2023 one is the
 # primary, whose names and item indices differ) and profiles of 2024 and 2026 (each version judges some)
 PROFILES=$(LC_ALL=C ls fixtures/samples/*.yaml fixtures/tests-2025/profiles/*.yaml)

@@ -69,7 +69,7 @@ for format in text json csv html sarif junit github; do
     done
 done
 for format in text json; do
-    same diff --format "$format" rules/zoetermeer-2023.rules rules/zoetermeer-2025.rules --profiles fixtures/profiles
+    same diff --format "$format" rules/zoetermeer-2023.rules docs/examples/voorbeeld-landelijke-norm/zoetermeer-2025.rules --profiles fixtures/profiles
     same diff --format "$format" rules/zoetermeer-2023.rules "$TMP/decimals.rules" --profiles fixtures/profiles "$TMP/decimals.yaml"
 done
 for rules in rules/*.rules "$TMP/decimals.rules"; do

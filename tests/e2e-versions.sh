@@ -17,7 +17,7 @@ run() {
 status() { if [ "$RC" -eq "$1" ]; then ok; else bad "$2: exit status $RC, expected $1"; fi; }
 
 V23=rules/zoetermeer-2023.rules
-V25=rules/zoetermeer-2025.rules
+V25=docs/examples/voorbeeld-landelijke-norm/zoetermeer-2025.rules
 P=fixtures/tests-2025/profiles
 # a profile of 2024 (2023 in force), one of 2026 (2025 in force; 2023 has no 'until', the latest 'valid from' wins)
 sed 's/peildatum: 2024-10-01/peildatum: 2020-10-01/' $P/dyscalculie-beschikbaar-2024.yaml >"$TMP/oud-2020.yaml"
@@ -100,16 +100,28 @@ run check --format json --rules $V25 --rules $V23 $P/dyscalculie-beschikbaar-202
 status 1 "versions given the other way round"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["rules"]["version"]=="2025-08-01"; assert [p["rules"]["version"] for p in r["profiles"]]==["2023-04-04","2025-08-01"]' "$TMP/out" && ok || bad "order of --rules"
 
-# --- --rules DIR: the mains are the files with 'valid from' (not landelijke-norm-2025) ------
-run check --format json --rules rules $P/dyscalculie-beschikbaar-2024.yaml $P/voldoet-2025.yaml
+# --- --rules DIR: the mains are the files with 'valid from' (not landelijke-norm-2025, not wpo-2026) ------
+EX=docs/examples/voorbeeld-landelijke-norm
+run check --format json --rules rules --rules $EX $P/dyscalculie-beschikbaar-2024.yaml $P/voldoet-2025.yaml
 status 0 "--rules rules"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["rules"]["version"]=="2023-04-04"; assert [p["rules"]["version"] for p in r["profiles"]]==["2023-04-04","2025-08-01"]' "$TMP/out" && ok || bad "--rules DIR"
 if [ -s "$TMP/err" ]; then bad "--rules DIR wrote to standard error: $(cat "$TMP/err")"; else ok; fi
 mkdir "$TMP/leeg"
-cp rules/landelijke-norm-2025.rules "$TMP/leeg/"
+cp docs/examples/voorbeeld-landelijke-norm/landelijke-norm-2025.rules "$TMP/leeg/"
 run check --rules "$TMP/leeg" $P/voldoet-2025.yaml
 status 2 "a directory without a main ruleset"
 grep -q "holds no main ruleset" "$TMP/err" && ok || bad "no main ruleset: $(cat "$TMP/err")"
+
+# --- --rules DIR: a profile of school year 2026-2027 is judged by zoetermeer-2026 (the WPO layer) ---
+run check --format json --rules rules --rules $EX fixtures/tests-2026/profiles/voldoet-2026.yaml fixtures/tests-2026/profiles/inbreng-ontbreekt-2026.yaml $P/voldoet-2025.yaml
+status 1 "--rules rules, 2026"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert [p["rules"]["version"] for p in r["profiles"]]==["2026-08-01","2026-08-01","2025-08-01"]' "$TMP/out" && ok || bad "--rules DIR, 2026 version"
+
+# the example norm is not among the bundled rules: rules/ alone judges a 2026 profile by 2026 and knows no 2025
+run check --format json --rules rules fixtures/tests-2026/profiles/voldoet-2026.yaml
+status 0 "--rules rules alone, 2026"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert [p["rules"]["version"] for p in r["profiles"]]==["2026-08-01"]' "$TMP/out" && ok || bad "--rules rules alone"
+if ls rules/landelijke-norm-2025.rules rules/zoetermeer-2025.rules >/dev/null 2>&1; then bad "the example norm is still among the bundled rules"; else ok; fi
 
 # --- one version: as before -------------------------------------------------------------
 run check --rules $V23 "$TMP/oud-2020.yaml"
