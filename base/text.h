@@ -26,6 +26,12 @@ long sc_utf8_check(const char *s, size_t n);
 /* Length of the valid UTF-8 sequence that starts at p (a NUL-terminated string), 0 when the
  * bytes there are not UTF-8 (stray continuation byte, overlong form, surrogate, beyond U+10FFFF). */
 size_t sc_utf8_seq(const unsigned char *p);
+/* 3 when s[0..n) starts with a UTF-8 byte order mark (EF BB BF, which Notepad writes), else 0: profiles
+ * and rules files alike skip it. */
+static inline size_t sc_bom_len(const char *s, size_t n)
+{
+    return n >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
 /* Number of code points in a valid UTF-8 string (used for columns). */
 size_t sc_utf8_len(const char *s, size_t n);
 

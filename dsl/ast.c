@@ -497,8 +497,19 @@ ast_file *sc_parse_rules(sc_arena *arena, const char *path, const char *text, si
     return sc_parse_rules_keep_comments(arena, path, text, len, limits, diags, NULL);
 }
 
+static ast_file *parse_rules(sc_arena *arena, const char *path, const char *text, size_t len,
+                             const sc_parse_limits *limits, sc_diag_sink *diags, sc_ptrvec *comments);
+
 ast_file *sc_parse_rules_keep_comments(sc_arena *arena, const char *path, const char *text, size_t len,
                                        const sc_parse_limits *limits, sc_diag_sink *diags, sc_ptrvec *comments)
+{
+    /* a byte order mark is skipped, as in a profile: positions count from the text after it */
+    size_t bom = sc_bom_len(text, len);
+    return parse_rules(arena, path, text + bom, len - bom, limits, diags, comments);
+}
+
+static ast_file *parse_rules(sc_arena *arena, const char *path, const char *text, size_t len,
+                             const sc_parse_limits *limits, sc_diag_sink *diags, sc_ptrvec *comments)
 {
     ast_file *file = sc_arena_zalloc(arena, sizeof *file);
     if (!file)

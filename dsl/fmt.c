@@ -986,6 +986,10 @@ static void write_lines(fmt *f, sc_out *o)
 
 int sc_fmt_rules(sc_out *o, const char *path, const char *text, size_t len, sc_diag_sink *diags)
 {
+    /* a byte order mark is dropped (the parser skips it too, so that positions agree) */
+    size_t bom = sc_bom_len(text, len);
+    text += bom;
+    len -= bom;
     sc_arena arena;
     sc_arena_init(&arena, 0);
     fmt f = {.arena = &arena, .text = text, .len = len};
